@@ -1,0 +1,18 @@
+import type { Knex } from "knex";
+import * as initial from "./20261204_01_initial.ts";
+
+// knex loads migration files with a native import() that vitest cannot
+// transform, so migrations are listed here statically. Add each new one in order.
+const migrations: Record<string, Knex.Migration> = {
+  "20261204_01_initial": initial,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => {
+    const migration = migrations[name];
+    if (!migration) throw new Error(`unknown migration ${name}`);
+    return migration;
+  },
+};
