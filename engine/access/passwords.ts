@@ -1,0 +1,25 @@
+import { hash, verify } from "@node-rs/argon2";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+// argon2id with the library's defaults (m=19456 KiB, t=2, p=1: OWASP's advice).
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(storedHash, password);
+  } catch {
+    // A malformed stored hash is a wrong password, not a crash of the login route.
+    return false;
+  }
+}
+
+// Verifying against this when the e-mail is unknown keeps the answer time
+// the same, so timing does not tell which addresses have an account.
+let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword("pas-un-vrai-mot-de-passe");
+  return dummyHash;
+}

@@ -1,0 +1,120 @@
+import crypto from "node:crypto";
+import type { Knex } from "knex";
+import type { Caller, RoleAssignment } from "./caller.ts";
+import type { Role } from "./roles.ts";
+import { audit } from "./audit.ts";
+import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
+import { apiError } from "../http/errors.ts";
+
+// Sessions live in the database (no server state), keyed by the sha256 of the
+// cookie's token. A login failure counts towards a temporary lock of the account.
+
+const MAX_FAILED_LOGINS = 5;
+const LOCK_MINUTES = 15;
+
+function sha256(value: string): string {
+  return crypto.createHash("sha256").update(value).digest("hex");
+}
+
+function randomToken(): string {
+  return crypto.randomBytes(32).toString("base64url");
+}
+
+export type NewSession = { token: string; caller: Caller; expiresAt: Date };
+
+export async function login(
+  db: Knex,
+  input: { email: string; password: string; ip?: string },
+  sessionHours: number,
+): Promise<NewSession> {
+  const email = input.email.trim().toLowerCase();
+  const user = await db("users").where({ email }).first();
+  if (!user) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    await audit(db, { userId: null, ip: input.ip }, loginFailure(email, "unknown_email"));
+    throw apiError("bad_credentials");
+  }
+  if (user.locked_until && new Date(user.locked_until) > new Date()) {
+    throw apiError("account_locked", { minutes: LOCK_MINUTES });
+  }
+  const ok = !user.disabled && (await verifyPassword(user.password_hash, input.password));
+  if (!ok) {
+    const failed = user.failed_logins + 1;
+    const lock = failed >= MAX_FAILED_LOGINS;
+    await db.transaction(async (trx) => {
+      await trx("users")
+        .where({ id: user.id })
+        .update({
+          failed_logins: lock ? 0 : failed,
+          locked_until: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
+        });
+      await audit(trx, { userId: user.id, ip: input.ip }, loginFailure(email, "bad_password"));
+    });
+    if (lock) throw apiError("account_locked", { minutes: LOCK_MINUTES });
+    throw apiError("bad_credentials");
+  }
+
+  const token = randomToken();
+  const expiresAt = new Date(Date.now() + sessionHours * 3_600_000);
+  await db.transaction(async (trx) => {
+    await trx("users").where({ id: user.id }).update({ failed_logins: 0, locked_until: null });
+    await trx("sessions").insert({
+      id: sha256(token),
+      user_id: user.id,
+      csrf_token: randomToken(),
+      expires_at: expiresAt,
+      ip: input.ip ?? null,
+    });
+    await audit(trx, { userId: user.id, ip: input.ip }, { action: "session.login" });
+  });
+  const caller = await findCaller(db, token);
+  if (!caller) throw new Error("session vanished right after login");
+  return { token, caller, expiresAt };
+}
+
+function loginFailure(email: string, reason: string) {
+  // The address is kept so an admin can see attacks on an account; never the password.
+  return { action: "session.login_failed", details: { email, reason } };
+}
+
+export async function logout(db: Knex, caller: Caller): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx("sessions").where({ id: caller.sessionId }).delete();
+    await audit(trx, caller, { action: "session.logout" });
+  });
+}
+
+/** The caller behind a cookie token, or null when it is unknown or expired. */
+export async function findCaller(db: Knex, token: string, ip?: string): Promise<Caller | null> {
+  const session = await db("sessions as s")
+    .join("users as u", "u.id", "s.user_id")
+    .where("s.id", sha256(token))
+    .andWhere("s.expires_at", ">", db.fn.now())
+    .andWhere("u.disabled", false)
+    .first("s.id as session_id", "s.csrf_token", "u.id", "u.email", "u.display_name");
+  if (!session) return null;
+  return {
+    userId: session.id,
+    email: session.email,
+    displayName: session.display_name,
+    roles: await rolesOf(db, session.id),
+    sessionId: session.session_id,
+    csrfToken: session.csrf_token,
+    ip,
+  };
+}
+
+export async function rolesOf(db: Knex, userId: number): Promise<RoleAssignment[]> {
+  const rows = await db("user_roles as r")
+    .join("organisations as o", "o.id", "r.organisation_id")
+    .where("r.user_id", userId)
+    .orderBy(["o.path", "r.role"])
+    .select("r.role", "o.id", "o.name", "o.kind", "o.path");
+  return rows.map((row) => ({
+    role: row.role as Role,
+    organisationId: row.id,
+    organisationName: row.name,
+    organisationKind: row.kind,
+    organisationPath: row.path,
+  }));
+}

@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import path from "node:path";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { AppContext } from "./context.ts";
+import { ApiError, apiError } from "./errors.ts";
+import { log } from "./log.ts";
+import { loadSession, requireCsrf, securityHeaders } from "./security.ts";
+import { sessionRoutes } from "./routes/session.ts";
+import { gridRoutes } from "./routes/grids.ts";
+import { responseRoutes } from "./routes/responses.ts";
+import { subjectRoutes } from "./routes/subjects.ts";
+import { tableRoutes } from "./routes/tables.ts";
+
+export const BODY_LIMIT = "1mb";
+
+/** The whole HTTP surface: the JSON API under /api and the two built front ends. */
+export function createApp(context: AppContext, options: { distDir?: string } = {}) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(securityHeaders);
+
+  const api = express.Router();
+  api.use(express.json({ limit: BODY_LIMIT }));
+  api.use(loadSession(context.db));
+  api.get("/health", async (_req, res) => {
+    await context.db.raw("select 1");
+    res.json({ status: "ok", database: context.config.databaseUrl ? "postgresql" : "embedded" });
+  });
+  api.use(requireCsrf);
+  for (const routes of [sessionRoutes, gridRoutes, responseRoutes, subjectRoutes, tableRoutes]) {
+    api.use(routes(context));
+  }
+  api.use((_req, _res, next) => next(apiError("not_found", { what: "Cette adresse d'API" })));
+  api.use(apiErrorHandler);
+  app.use("/api", api);
+
+  if (options.distDir) serveFrontEnds(app, options.distDir);
+  return app;
+}
+
+function apiErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const known = toApiError(error);
+  if (known.status >= 500) {
+    log.error({ method: req.method, path: req.path, err: String((error as Error)?.stack ?? error) }, "request failed");
+  }
+  res.status(known.status).json(known.toJSON());
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const type = (error as { type?: string })?.type;
+  if (type === "entity.too.large") return apiError("payload_too_large");
+  if (type === "entity.parse.failed") return apiError("malformed_json");
+  if (type === "encoding.unsupported" || type === "charset.unsupported") {
+    return new ApiError("invalid_request", {
+      errors: [{ field: "", message: "Encodage non pris en charge : envoyez du JSON en UTF-8." }],
+    });
+  }
+  return apiError("internal");
+}
+
+/** The designer under /designer, the runtime everywhere else (client-side routes). */
+function serveFrontEnds(app: express.Express, distDir: string): void {
+  const designerIndex = path.join(distDir, "designer", "index.html");
+  const runtimeIndex = path.join(distDir, "runtime", "index.html");
+  app.use(express.static(distDir, { index: false }));
+  app.get("/designer{/*splat}", (_req, res) => sendIndex(res, designerIndex));
+  app.get("/{*splat}", (_req, res) => sendIndex(res, runtimeIndex));
+}
+
+function sendIndex(res: Response, file: string): void {
+  if (!fs.existsSync(file)) {
+    res.status(503).type("text/plain; charset=utf-8").send("Interface non construite : lancez npm run build.");
+    return;
+  }
+  res.setHeader("Cache-Control", "no-cache");
+  res.sendFile(file);
+}

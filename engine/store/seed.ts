@@ -1,0 +1,149 @@
+import crypto from "node:crypto";
+import type { Knex } from "knex";
+import { createOrganisation } from "../access/organisations.ts";
+import { createUser } from "../access/users.ts";
+import type { Role } from "../access/roles.ts";
+import { audit } from "../access/audit.ts";
+import { findPublishedVersion, type GridVersion } from "./grids.ts";
+import { generateSubjectCode } from "../subject/codes.ts";
+import { validateAgainstVersion } from "../response/server-validator.ts";
+import { generateAnswers } from "./answer-generator.ts";
+import { seededRandom, type Random } from "./random.ts";
+import { todayInFrance } from "../response/dates.ts";
+
+// The demo federation: two associations with two services each, the named
+// demo accounts, and young people with realistic records made by a seeded
+// generator and checked by the same validator as real submissions.
+
+export type SeedOptions = { password: string; youth: number; seed: number };
+
+const ASSOCIATIONS = [
+  { code: "avenir_jeunes", name: "Association Avenir Jeunes", services: ["Lille-Sud", "Roubaix"] },
+  { code: "horizons", name: "Association Horizons", services: ["Tourcoing", "Dunkerque"] },
+];
+
+const FIRST_NAMES = ["Yanis", "Inès", "Lina", "Rayan", "Sofiane", "Maëlys", "Nolan", "Kenza", "A.B.", "M.K."];
+
+export async function seedDemo(db: Knex, options: SeedOptions) {
+  const random = seededRandom(options.seed);
+  const federation = await createOrganisation(db, {
+    kind: "federation",
+    code: "federation_demo",
+    name: "Fédération de démonstration",
+  });
+  const services: { id: number; authorId: number }[] = [];
+  const account = (email: string, displayName: string, role: Role, organisationId: number) =>
+    createUser(db, { email, displayName, password: options.password, roles: [{ role, organisationId }] });
+
+  for (const [a, association] of ASSOCIATIONS.entries()) {
+    const org = await createOrganisation(db, {
+      kind: "association",
+      code: association.code,
+      name: association.name,
+      parentId: federation.id,
+    });
+    for (const [s, place] of association.services.entries()) {
+      const service = await createOrganisation(db, {
+        kind: "service",
+        code: `${association.code}_${s + 1}`,
+        name: `Service de prévention ${place}`,
+        parentId: org.id,
+      });
+      const slug = place.toLowerCase().replace(/[^a-z]/g, "");
+      const named = a === 0 && s === 0 ? "educateur@demo.bdc" : a === 1 && s === 0 ? "educateur2@demo.bdc" : null;
+      const email = named ?? `educateur.${slug}@demo.bdc`;
+      const authorId = await account(email, `Éducateur·rice ${place}`, "educator", service.id);
+      services.push({ id: service.id, authorId });
+      if (a === 0 && s === 0) {
+        await account("chef@demo.bdc", "Cheffe de service Lille-Sud", "service_head", service.id);
+        await account("referent@demo.bdc", "Référente BDC Lille-Sud", "referent", service.id);
+      }
+    }
+    if (a === 0) await account("admin@demo.bdc", "Admin Avenir Jeunes", "association_admin", org.id);
+  }
+  await account("copil@demo.bdc", "Membre du COPIL", "copil", federation.id);
+  await account("analyste@demo.bdc", "Chargée d'études", "analyst", federation.id);
+
+  const responses = await seedRecords(db, random, services, options.youth);
+  await audit(db, null, { action: "demo.seed", details: { youth: options.youth, responses } });
+  return { youth: options.youth, responses };
+}
+
+async function gridIfPresent(db: Knex, code: string): Promise<GridVersion | undefined> {
+  return findPublishedVersion(db, code).catch(() => undefined);
+}
+
+async function seedRecords(
+  db: Knex,
+  random: Random,
+  services: { id: number; authorId: number }[],
+  youthCount: number,
+): Promise<number> {
+  const today = todayInFrance();
+  const twoYearsAgo = `${Number(today.slice(0, 4)) - 2}${today.slice(4)}`;
+  const period = { from: twoYearsAgo, to: today };
+  const youthGrids = (
+    await Promise.all(["profil_jeune", "suivi_situation", "accompagnement"].map((c) => gridIfPresent(db, c)))
+  ).filter((v): v is GridVersion => v !== undefined);
+  const streetWork = await gridIfPresent(db, "travail_de_rue");
+  const thisYear = Number(today.slice(0, 4));
+  let stored = 0;
+
+  const store = async (version: GridVersion, service: { id: number; authorId: number }, subjectId: string | null) => {
+    const result = validateAgainstVersion(version, generateAnswers(version.survey, random, period));
+    if (!result.ok) return;
+    const dated = version.dateQuestion ? result.data[version.dateQuestion] : undefined;
+    const occurredOn = typeof dated === "string" ? dated : today;
+    const id = crypto.randomUUID();
+    await db.transaction(async (trx) => {
+      const row = {
+        id,
+        grid_id: version.gridId,
+        grid_version_id: version.id,
+        subject_id: subjectId,
+        organisation_id: service.id,
+        author_id: service.authorId,
+        occurred_on: occurredOn,
+        data: JSON.stringify(result.data),
+      };
+      await trx("responses").insert(row);
+      await trx("response_revisions").insert({
+        response_id: id,
+        revision: 1,
+        grid_version_id: version.id,
+        data: row.data,
+        status: "submitted",
+        occurred_on: occurredOn,
+        author_id: service.authorId,
+      });
+    });
+    stored++;
+  };
+
+  for (let i = 0; i < youthCount; i++) {
+    const service = services[i % services.length]!;
+    const id = crypto.randomUUID();
+    await db("subjects").insert({
+      id,
+      kind: "youth",
+      code: generateSubjectCode("youth"),
+      organisation_id: service.id,
+      first_name: random.chance(0.7) ? random.pick(FIRST_NAMES) : null,
+      // Mostly 11-21 year-olds, as the département's priority says; about 65 % boys.
+      birth_year: thisYear - random.int(11, 23),
+      birth_month: random.chance(0.8) ? random.int(1, 12) : null,
+      sex: random.chance(0.65) ? "garcon" : random.chance(0.95) ? "fille" : "autre_nsp",
+      created_by: service.authorId,
+    });
+    for (const version of youthGrids) {
+      const times = version.code === "profil_jeune" ? 1 : random.int(0, 2);
+      for (let t = 0; t < times; t++) await store(version, service, id);
+    }
+  }
+  if (streetWork) {
+    for (let i = 0; i < Math.ceil(youthCount / 3); i++) {
+      await store(streetWork, services[i % services.length]!, null);
+    }
+  }
+  return stored;
+}
