@@ -32,8 +32,9 @@ export class ZipWriter {
   constructor(private readonly out: Writable) {}
 
   private async write(chunk: Buffer): Promise<void> {
+    if (this.out.destroyed) throw new Error("zip output closed before the end");
     this.offset += chunk.length;
-    if (!this.out.write(chunk)) await once(this.out, "drain");
+    if (!this.out.write(chunk)) await Promise.race([once(this.out, "drain"), once(this.out, "close")]);
   }
 
   /** Adds one file, its content produced chunk by chunk. */
