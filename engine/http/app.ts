@@ -11,6 +11,7 @@ import { responseRoutes } from "./routes/responses.ts";
 import { subjectRoutes } from "./routes/subjects.ts";
 import { tableRoutes } from "./routes/tables.ts";
 import { exportRoutes } from "./routes/exports.ts";
+import { reportRoutes } from "./routes/reports.ts";
 
 export const BODY_LIMIT = "1mb";
 
@@ -29,7 +30,7 @@ export function createApp(context: AppContext, options: { distDir?: string } = {
     res.json({ status: "ok", database: context.config.databaseUrl ? "postgresql" : "embedded" });
   });
   api.use(requireCsrf);
-  for (const routes of [sessionRoutes, gridRoutes, exportRoutes, responseRoutes, subjectRoutes, tableRoutes]) {
+  for (const routes of [sessionRoutes, gridRoutes, exportRoutes, responseRoutes, subjectRoutes, tableRoutes, reportRoutes]) {
     api.use(routes(context));
   }
   api.use((_req, _res, next) => next(apiError("not_found", { what: "Cette adresse d'API" })));

@@ -76,8 +76,26 @@ function measureParts(measure: Measure, ctx: ResolveContext): { input: Fragment;
   }
 }
 
+function territoryFilter(filter: Extract<Filter, { territory: string }>, field: string, ctx: ResolveContext): Fragment {
+  let commune: Fragment;
+  if (filter.question) {
+    requireQuestion(ctx.versions, filter.question, `${field}.question`, ["text", "dropdown"], "une commune (code INSEE)");
+    commune = sql("(r.data->>?)", filter.question);
+  } else {
+    if (ctx.gridSubject !== "youth") {
+      throw new DefinitionCodeError(`${field}.question`, "Indiquez la question qui donne la commune : cette grille ne porte pas sur un jeune.");
+    }
+    commune = sql("s.commune");
+  }
+  const t = ctx.territory;
+  return filter.territory === "metropole"
+    ? sql(`${commune.text} = any(?::text[])`, ...commune.bindings, `{${t.metropole.communes.join(",")}}`)
+    : sql(`left(${commune.text}, ?) = ?`, ...commune.bindings, t.departement.code.length, t.departement.code);
+}
+
 function filterClause(filter: Filter, index: number, ctx: ResolveContext): Fragment {
   const field = `filters[${index}]`;
+  if ("territory" in filter) return territoryFilter(filter, field, ctx);
   const h = requireQuestion(
     ctx.versions, filter.question, `${field}.question`,
     ["radiogroup", "dropdown", "rating", "checkbox", "tagbox", "boolean"], "une question à choix",
@@ -123,7 +141,8 @@ export function compileTable(def: TableDefinition, ctx: ResolveContext, options:
   const dims = [...rows, ...columns];
   const measure = measureParts(def.measure, ctx);
   const where = whereClause(def, ctx, options);
-  const needsSubject = dims.some((d) => d.needsSubject);
+  const needsSubject =
+    dims.some((d) => d.needsSubject) || (def.filters ?? []).some((f) => "territory" in f && !f.question);
   const from = sql(`from responses r${needsSubject ? " left join subjects s on s.id = r.subject_id" : ""}`);
 
   const rowIdx = rows.map((_, i) => i);

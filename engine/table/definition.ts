@@ -44,8 +44,14 @@ export type Dimension =
 
 export type DimensionKind = Dimension["kind"];
 
-/** Keeps records whose answer to `question` is (or, for a checkbox, includes) one of `values`. */
-export type Filter = { question: string; values: string[] };
+/**
+ * Keeps records whose answer to `question` is (or, for a checkbox, includes) one of
+ * `values`; or records whose commune (from `question`, else the young person's) lies
+ * in the métropole or in the département.
+ */
+export type Filter =
+  | { question: string; values: string[] }
+  | { territory: "metropole" | "departement"; question?: string };
 
 export type TableScope = "service" | "association" | "federation";
 
@@ -212,6 +218,13 @@ function checkBands(bands: unknown, field: string, push: Push): void {
 }
 
 function checkFilter(filter: unknown, field: string, push: Push): void {
+  if (isObject(filter) && "territory" in filter) {
+    if (filter.territory !== "metropole" && filter.territory !== "departement") {
+      push(`${field}.territory`, "Le filtre de territoire garde « metropole » ou « departement ».");
+    }
+    if (filter.question !== undefined && !isCode(filter.question)) push(`${field}.question`, `La question ${BAD_CODE}`);
+    return;
+  }
   if (!isObject(filter) || !isCode(filter.question)) {
     push(`${field}.question`, `La question filtrée ${BAD_CODE}`);
     return;

@@ -18,7 +18,21 @@ import { sendTableXlsx } from "./table-xlsx.ts";
 
 const SCOPES = ["service", "association", "federation"];
 
-/** `?scope=`, `?organisation=`, `?from=`, `?to=`: checked by the store like the definition's own. */
+/** `?year=2026`, or `?from=` and `?to=`: the period, checked by the store like the definition's own. */
+export function periodQuery(req: Request): { from?: string; to?: string } {
+  const year = queryString(req, "year");
+  if (year !== undefined) {
+    if (!/^\d{4}$/.test(year)) {
+      throw new ApiError("invalid_request", {
+        errors: [{ field: "year", message: "L'année s'écrit sur quatre chiffres, par exemple 2026." }],
+      });
+    }
+    return { from: `${year}-01-01`, to: `${year}-12-31` };
+  }
+  return { from: queryString(req, "from"), to: queryString(req, "to") };
+}
+
+/** `?scope=`, `?organisation=` and the period: checked by the store like the definition's own. */
 function computeOptions(req: Request, threshold: number): ComputeOptions {
   const scope = queryString(req, "scope");
   if (scope !== undefined && !SCOPES.includes(scope)) {
@@ -30,8 +44,7 @@ function computeOptions(req: Request, threshold: number): ComputeOptions {
     threshold,
     scope: scope as TableScope | undefined,
     organisation: queryString(req, "organisation"),
-    from: queryString(req, "from"),
-    to: queryString(req, "to"),
+    ...periodQuery(req),
   };
 }
 
