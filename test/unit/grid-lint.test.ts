@@ -50,7 +50,12 @@ describe("lintGrid", () => {
 
   it("refuses a question name that is not a code, counting positions from 0 in the path", () => {
     const grid = envelope({
-      survey: { pages: [{ elements: [question({})] }, { elements: [question({ name: "ok" }), question({ name: "Situation" })] }] },
+      survey: {
+        pages: [
+          { elements: [question({})] },
+          { elements: [question({ name: "ok" }), question({ name: "Situation" })] },
+        ],
+      },
     });
 
     const found = findingsOf(grid, "code_pattern");
