@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: "embedded",
           include: ["test/api/**/*.test.ts", "test/browser/**/*.test.ts"],
-          env: { BDC_TEST_DB: "embedded" },
+          env: { BDC_TEST_DB: "embedded", LOG_LEVEL: "warn" },
           globalSetup: ["test/support/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -26,7 +26,7 @@ export default defineConfig({
               test: {
                 name: "postgres",
                 include: ["test/api/**/*.test.ts"],
-                env: { BDC_TEST_DB: "postgres" },
+                env: { BDC_TEST_DB: "postgres", LOG_LEVEL: "warn" },
                 globalSetup: ["test/support/global-setup.ts"],
                 testTimeout: 60_000,
                 hookTimeout: 120_000,

@@ -1,6 +1,6 @@
 import type { Knex } from "knex";
 import type { GridEnvelope, GridSubject, SurveyJson } from "../grid/types.ts";
-import { deriveJsonSchema } from "../grid/schema.ts";
+import { deriveJsonSchema, type JsonSchema } from "../grid/schema.ts";
 import { audit } from "../access/audit.ts";
 import { notFound } from "../http/errors.ts";
 
@@ -24,7 +24,7 @@ export type GridVersion = {
   number: number | null;
   status: "draft" | "published";
   survey: SurveyJson;
-  schema: object | null;
+  schema: JsonSchema | null;
   note: string | null;
   publishedAt: string | null;
 };

@@ -1,0 +1,51 @@
+import { commentKey, hasOtherItem, labelOf } from "./items.ts";
+import {
+  COMMENT_AREA_MAX_LENGTH,
+  otherCommentSchema,
+  questionSchema,
+  type JsonSchema,
+} from "./schema-question.ts";
+import type { SurveyElement, SurveyJson } from "./types.ts";
+import { walkPages } from "./walk.ts";
+
+export type { JsonSchema } from "./schema-question.ts";
+
+// The JSON Schema (2020-12) of a grid version's response data. It checks
+// shapes, types, enums, ranges and unknown keys. Required-ness and
+// visibility are survey-core's job (engine/response/validate.ts), because
+// they depend on the answers.
+
+export const JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
+
+function addElements(elements: readonly SurveyElement[], properties: JsonSchema): void {
+  for (const element of elements) {
+    if (element === null || typeof element !== "object") continue;
+    if (element.type === "panel") {
+      addElements(element.elements ?? [], properties);
+      continue;
+    }
+    if (typeof element.name !== "string") continue;
+    const schema = questionSchema(element, objectOfElements);
+    if (!schema) continue;
+    properties[element.name] = { title: labelOf(element), ...schema };
+
+    // SurveyJS keeps the "other" text and the comment area under `<name>-Comment`.
+    if (hasOtherItem(element)) {
+      properties[commentKey(element.name)] = otherCommentSchema();
+    } else if (element.showCommentArea === true || element.hasComment === true) {
+      properties[commentKey(element.name)] = { type: "string", maxLength: COMMENT_AREA_MAX_LENGTH };
+    }
+  }
+}
+
+/** An object whose keys are the data questions among `elements`, panels flattened. */
+export function objectOfElements(elements: readonly SurveyElement[]): JsonSchema {
+  const properties: JsonSchema = {};
+  addElements(elements, properties);
+  return { type: "object", properties, additionalProperties: false };
+}
+
+export function deriveJsonSchema(survey: SurveyJson): JsonSchema {
+  const elements = walkPages(survey).flatMap(({ page }) => page.elements ?? []);
+  return { $schema: JSON_SCHEMA_DIALECT, ...objectOfElements(elements) };
+}
