@@ -35,7 +35,8 @@ export function Layout({ session }: { session: Session }) {
             <span className="who-name">{session.user.displayName}</span>
             {role && (
               <span className="who-role">
-                {role.label} · {role.organisation.name}
+                {role.label}
+                <span className="who-org"> · {role.organisation.name}</span>
               </span>
             )}
           </div>

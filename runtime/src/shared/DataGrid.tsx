@@ -38,12 +38,10 @@ export function DataGrid({ label, rowHeaders, columnHeaders, cells, totalRows = 
         colHeaders={columnHeaders}
         readOnly
         disableVisualSelection={false}
-        rowHeaderWidth={Math.min(320, Math.max(120, longest(rowHeaders) * 8))}
-        colWidths={110}
+        rowHeaderWidth={rowHeaderWidth(rowHeaders)}
+        colWidths={columnHeaders.map((header) => Math.min(180, Math.max(80, header.length * 8 + 24)))}
         height="auto"
         width="100%"
-        stretchH="all"
-        className="htRight"
         cells={(row, column) => ({
           className: totalRows.includes(row) || totalColumns.includes(column) ? "htRight total-cell" : "htRight",
         })}
@@ -52,6 +50,9 @@ export function DataGrid({ label, rowHeaders, columnHeaders, cells, totalRows = 
   );
 }
 
-function longest(texts: string[]): number {
-  return texts.reduce((max, text) => Math.max(max, text.length), 0);
+/** Wide enough for the longest label, but leaving room for numbers on a phone. */
+function rowHeaderWidth(labels: string[]): number {
+  const longest = labels.reduce((max, text) => Math.max(max, text.length), 0);
+  const cap = window.innerWidth < 600 ? 175 : 320;
+  return Math.min(cap, Math.max(100, longest * 7 + 20));
 }

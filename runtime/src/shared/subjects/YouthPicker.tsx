@@ -22,7 +22,7 @@ export function YouthPicker({ onPick }: { onPick: (youth: Youth) => void }) {
 
   return (
     <section className="card" aria-labelledby="pick-youth-title">
-      <h2 id="pick-youth-title">De quel jeune s'agit-il ?</h2>
+      <h2 id="pick-youth-title">De quel jeune s'agit-il ?</h2>
       <div className="field">
         <label htmlFor="youth-search">Rechercher par code ou prénom</label>
         <input
@@ -33,6 +33,11 @@ export function YouthPicker({ onPick }: { onPick: (youth: Youth) => void }) {
           autoComplete="off"
         />
       </div>
+      <p>
+        <button type="button" className="secondary" onClick={() => setAdding(true)}>
+          Ajouter un jeune
+        </button>
+      </p>
       <ErrorAlert error={error} />
       {loading && <Loading what="des jeunes" />}
       {data && data.length === 0 && <p className="muted">Aucun jeune ne correspond à cette recherche.</p>}
@@ -48,9 +53,6 @@ export function YouthPicker({ onPick }: { onPick: (youth: Youth) => void }) {
           ))}
         </ul>
       )}
-      <button type="button" className="secondary" onClick={() => setAdding(true)}>
-        Ajouter un jeune
-      </button>
     </section>
   );
 }

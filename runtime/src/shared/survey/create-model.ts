@@ -1,6 +1,7 @@
 import { Model } from "survey-core";
 import "survey-core/i18n/french";
 import type { SurveyJson } from "../types.ts";
+import { BDC_SURVEY_THEME } from "./theme.ts";
 
 /**
  * A SurveyJS model in French, ready for our own saving: no "thank you" page
@@ -13,6 +14,7 @@ export function createSurveyModel(
 ): Model {
   const model = new Model(json);
   model.locale = "fr";
+  model.applyTheme(BDC_SURVEY_THEME);
   model.showCompletedPage = false;
   model.clearInvisibleValues = "onComplete";
   model.completeText = "Enregistrer la fiche";
