@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { ErrorAlert, Loading, SuccessAlert } from "../../shared/Alert.tsx";
-import { formatBirth, formatDate } from "../../shared/dates.ts";
+import { formatBirth, formatDay } from "../../shared/dates.ts";
 import { useYouthSearch } from "../../shared/subjects/search-youth.ts";
 import { YouthForm } from "../../shared/subjects/YouthForm.tsx";
 import { SEX_LABELS, type Youth } from "../../shared/types.ts";
@@ -64,7 +64,7 @@ export function YouthPage() {
                   <td data-label="Prénom">{youth.first_name ?? "—"}</td>
                   <td data-label="Naissance">{formatBirth(youth.birth_year, youth.birth_month)}</td>
                   <td data-label="Sexe">{youth.sex ? SEX_LABELS[youth.sex] : "—"}</td>
-                  <td data-label="Ajouté le">{formatDate(youth.created_at)}</td>
+                  <td data-label="Ajouté le">{formatDay(youth.created_at)}</td>
                 </tr>
               ))}
             </tbody>
