@@ -1,6 +1,6 @@
-import { once } from "node:events";
 import { Readable, type Writable } from "node:stream";
 import zlib from "node:zlib";
+import { writeWithBackpressure } from "./drain.ts";
 
 // A streaming ZIP writer (deflate), enough for XLSX: each entry is
 // compressed as it is produced and written at once, its CRC and sizes
@@ -34,7 +34,7 @@ export class ZipWriter {
   private async write(chunk: Buffer): Promise<void> {
     if (this.out.destroyed) throw new Error("zip output closed before the end");
     this.offset += chunk.length;
-    if (!this.out.write(chunk)) await Promise.race([once(this.out, "drain"), once(this.out, "close")]);
+    await writeWithBackpressure(this.out, chunk);
   }
 
   /** Adds one file, its content produced chunk by chunk. */

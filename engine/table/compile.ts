@@ -15,8 +15,9 @@ import { joinSql, sql, type Fragment } from "./sql.ts";
 //
 // Without a multi-valued dimension the statement is a single GROUPING SETS
 // scan. A checkbox dimension repeats a record under each choice it ticks, so
-// a total that leaves it out must not join it: then each grouping set is its
-// own branch of a UNION ALL, joining only the dimensions it groups on.
+// a total that leaves it out must not join it: grouping sets are split by the
+// multi-valued dimensions they join, one GROUPING SETS scan per part, the
+// parts glued by UNION ALL.
 
 export type TableScopeFilter = { kind: "all" } | { kind: "branches"; prefixes: string[] };
 
@@ -149,71 +150,51 @@ export function compileTable(def: TableDefinition, ctx: ResolveContext, options:
   const colIdx = columns.map((_, i) => rows.length + i);
   const sets = uniqueSets([[...rowIdx, ...colIdx], rowIdx, colIdx, []]);
   const keyNames = dims.map((_, i) => `k${i}`);
-  const hasMulti = dims.some((d) => d.lateral);
-
-  let query: Fragment;
-  if (!hasMulti) {
-    const keySelect = dims.map((d, i) => sql(`${d.key.text} as k${i}`, ...d.key.bindings));
+  // Grouping sets that join the same multi-valued dimensions share one scan.
+  const scans = new Map<string, number[][]>();
+  for (const set of sets) {
+    const joined = set.filter((i) => dims[i]!.lateral).join(",");
+    scans.set(joined, [...(scans.get(joined) ?? []), set]);
+  }
+  const branches = [...scans.values()].map((group) => {
+    const present = [...new Set(group.flat())].sort((a, b) => a - b);
     const inner = joinSql(
       [
         sql("select"),
-        joinSql([...keySelect, sql(`${measure.input.text} as v`, ...measure.input.bindings)], ", "),
+        joinSql(
+          [
+            ...present.map((i) => sql(`${dims[i]!.key.text} as k${i}`, ...dims[i]!.key.bindings)),
+            sql(`${measure.input.text} as v`, ...measure.input.bindings),
+          ],
+          ", ",
+        ),
         from,
         ...(measure.breakdown ? [measure.breakdown] : []),
+        ...present.filter((i) => dims[i]!.lateral).map((i) => dims[i]!.lateral!),
         sql("where"),
         where,
       ],
       " ",
     );
-    const grouping = (idx: number[]) => (idx.length ? `grouping(${idx.map((i) => `k${i}`).join(", ")})` : "0");
-    const groups = sets.map((set) => `(${set.map((i) => `k${i}`).join(", ")})`).join(", ");
-    query = joinSql(
-      [
-        sql(
-          `select ${[...keyNames, `${measure.aggregate} as value`, "count(*)::int as n", `${grouping(rowIdx)} as gr`, `${grouping(colIdx)} as gc`].join(", ")} from (`,
-        ),
-        inner,
-        sql(`) k group by grouping sets (${groups})`),
-      ],
+    // gr / gc: non-zero when a line totals the row (column) axis.
+    const totalled = (idx: number[]) => {
+      if (idx.some((i) => !present.includes(i))) return "1";
+      return idx.length ? `grouping(${idx.map((i) => `k${i}`).join(", ")})` : "0";
+    };
+    const groupingSets = group.map((set) => `(${set.map((i) => `k${i}`).join(", ")})`).join(", ");
+    const select = [
+      ...keyNames.map((k, i) => (present.includes(i) ? k : `null::text as ${k}`)),
+      `${measure.aggregate} as value`,
+      "count(*)::int as n",
+      `${totalled(rowIdx)} as gr`,
+      `${totalled(colIdx)} as gc`,
+    ];
+    return joinSql(
+      [sql(`select ${select.join(", ")} from (`), inner, sql(`) k group by grouping sets (${groupingSets})`)],
       "",
     );
-  } else {
-    const branches = sets.map((set) => {
-      const keySelect = dims.map((d, i) =>
-        set.includes(i) ? sql(`${d.key.text} as k${i}`, ...d.key.bindings) : sql(`null::text as k${i}`),
-      );
-      const laterals = dims.filter((d, i) => d.lateral && set.includes(i)).map((d) => d.lateral!);
-      const inner = joinSql(
-        [
-          sql("select"),
-          joinSql([...keySelect, sql(`${measure.input.text} as v`, ...measure.input.bindings)], ", "),
-          from,
-          ...(measure.breakdown ? [measure.breakdown] : []),
-          ...laterals,
-          sql("where"),
-          where,
-        ],
-        " ",
-      );
-      const gr = rowIdx.every((i) => set.includes(i)) ? 0 : 1;
-      const gc = colIdx.every((i) => set.includes(i)) ? 0 : 1;
-      const groupBy = set.length ? ` group by ${set.map((i) => `k${i}`).join(", ")}` : "";
-      return joinSql(
-        [
-          sql(
-            `select ${[
-              ...keyNames.map((k, i) => (set.includes(i) ? k : `null::text as ${k}`)),
-              `${measure.aggregate} as value`, "count(*)::int as n", `${gr} as gr`, `${gc} as gc`,
-            ].join(", ")} from (`,
-          ),
-          inner,
-          sql(`) k${groupBy}`),
-        ],
-        "",
-      );
-    });
-    query = joinSql(branches, " union all ");
-  }
+  });
+  const query = joinSql(branches, " union all ");
 
   const notes = dims.flatMap((d) => (d.note ? [d.note] : []));
   if (def.measure.kind === "count_distinct") {

@@ -1,9 +1,9 @@
-import { once } from "node:events";
 import { Router, type Request } from "express";
 import type { AppContext } from "../context.ts";
 import { prepareRecordExport } from "../../store/exports.ts";
 import { BOM, csvLine } from "../../table/csv.ts";
 import { writeXlsx, XLSX_TYPE } from "../../export/xlsx.ts";
+import { writeWithBackpressure } from "../../export/drain.ts";
 import { requireCaller } from "../security.ts";
 import { ApiError } from "../errors.ts";
 import { queryString } from "../request.ts";
@@ -35,7 +35,7 @@ export function exportRoutes({ db }: AppContext): Router {
       batch += csvLine(row, separator);
       if (batch.length > 64 * 1024) {
         if (res.destroyed) return; // the client went away: stop reading pages
-        if (!res.write(batch)) await Promise.race([once(res, "drain"), once(res, "close")]);
+        await writeWithBackpressure(res, batch);
         batch = "";
       }
     }
