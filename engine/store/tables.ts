@@ -193,8 +193,7 @@ export async function computeTable(
     }
     throw error;
   }
-  const result = await db.raw(compiled.query.text, compiled.query.bindings);
-  const lines = (result.rows ?? result) as ResultLine[];
+  const lines = await runReportingQuery(db, compiled.query.text, compiled.query.bindings);
   const shaped = shapeTable(compiled, lines, scope.masked ? { threshold: options.threshold } : null);
   return {
     code: def.code,
@@ -206,6 +205,21 @@ export async function computeTable(
     period,
     ...shaped,
   };
+}
+
+/**
+ * Runs a table's statement with reporting settings, local to its transaction:
+ * no JIT (on PostgreSQL 15 its compilation took seconds, longer than the query:
+ * a checkbox's set-returning join makes the planner expect 100 lines per record),
+ * and room to sort the distinct counts in memory.
+ */
+export async function runReportingQuery(db: Knex, text: string, bindings: readonly unknown[]): Promise<ResultLine[]> {
+  return db.transaction(async (trx) => {
+    await trx.raw("set local jit = off");
+    await trx.raw("set local work_mem = '32MB'");
+    const result = await trx.raw(text, bindings as Knex.RawBinding[]);
+    return (result.rows ?? result) as ResultLine[];
+  });
 }
 
 function checkPeriod(period: { from?: string; to?: string }): void {

@@ -1,4 +1,7 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
@@ -11,7 +14,7 @@ import { createApp } from "../../engine/http/app.ts";
 import { createUser } from "../../engine/access/users.ts";
 import { rolesOf } from "../../engine/access/sessions.ts";
 import type { Caller } from "../../engine/access/caller.ts";
-import { computeTable } from "../../engine/store/tables.ts";
+import { computeTable, runReportingQuery } from "../../engine/store/tables.ts";
 import { loadTerritory } from "../../engine/store/territory.ts";
 import { readShippedTables } from "../../engine/store/shipped.ts";
 import type { TableDefinition } from "../../engine/table/definition.ts";
@@ -23,7 +26,7 @@ import type { SurveyElement, SurveyJson } from "../../engine/grid/types.ts";
 // export streamed over HTTP while the process's memory is sampled.
 //
 // BENCH_PG_RECORDS (1,000,000), BENCH_EMBEDDED_RECORDS (100,000),
-// BENCH_EXPORTS ("csv,xlsx") tune it. PostgreSQL runs when DATABASE_URL is set.
+// BENCH_EXPORTS ("csv,xlsx") tune it; BENCH_KEEP=1 keeps the PostgreSQL database. PostgreSQL runs when DATABASE_URL is set.
 
 const SYNTHESIS = [
   "jeunes_par_association",
@@ -201,32 +204,69 @@ async function callerFor(db: Knex, email: string): Promise<Caller> {
   return { userId: user.id, email, displayName: user.display_name, roles: await rolesOf(db, user.id), sessionId: "bench", csrfToken: "bench" };
 }
 
-async function exportOverHttp(db: Knex, format: "csv" | "xlsx", records: number): Promise<void> {
-  const config = { ...readConfig({}), port: 0, seedDemo: false };
-  const app = createApp({ db, config });
+/** A server in a child process on the bench's PostgreSQL database; its peak RSS is read from /proc. */
+async function childServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./export-server.ts", import.meta.url))], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    if (line.startsWith("{")) return { url: (JSON.parse(line) as { url: string }).url, child };
+  }
+  throw new Error("export server did not start");
+}
+
+function peakRssOf(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}
+
+async function download(url: string, format: "csv" | "xlsx"): Promise<{ ms: number; bytes: number }> {
+  const login = await fetch(`${url}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: BENCH_EMAIL, password: PASSWORD }),
+  });
+  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  const { ms, result: bytes } = await timed(async () => {
+    const response = await fetch(`${url}/api/responses.${format}?grid=profil_jeune`, { headers: { cookie } });
+    let total = 0;
+    for await (const chunk of response.body!) total += (chunk as Uint8Array).length;
+    return total;
+  });
+  return { ms, bytes };
+}
+
+/** PostgreSQL: each export in a fresh server process, whose peak RSS is the figure. */
+async function exportInChild(databaseUrl: string, format: "csv" | "xlsx", records: number): Promise<void> {
+  const { url, child } = await childServer(databaseUrl);
+  try {
+    const idle = peakRssOf(child.pid!);
+    const { ms, bytes } = await download(url, format);
+    console.log(
+      `  export ${format.toUpperCase()} de ${records.toLocaleString("fr-FR")} fiches : ${seconds(ms)} s, ` +
+        `${mb(bytes)} Mo envoyés ; serveur (processus à part) : ${mb(idle)} Mo au repos, pic ${mb(peakRssOf(child.pid!))} Mo (cible < 300)`,
+    );
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
+  }
+}
+
+/** Embedded: the database lives in this process, so the server runs here too. */
+async function exportInProcess(db: Knex, format: "csv" | "xlsx", records: number): Promise<void> {
+  const app = createApp({ db, config: { ...readConfig({}), port: 0, seedDemo: false } });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
-    const login = await fetch(`${url}/api/session`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: BENCH_EMAIL, password: PASSWORD }),
-    });
-    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
     const before = process.memoryUsage().rss;
     const stop = sampleRss();
-    const { ms, result: bytes } = await timed(async () => {
-      const response = await fetch(`${url}/api/responses.${format}?grid=profil_jeune`, { headers: { cookie } });
-      let total = 0;
-      for await (const chunk of response.body!) total += (chunk as Uint8Array).length;
-      return total;
-    });
-    const peak = stop();
+    const { ms, bytes } = await download(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, format);
     console.log(
       `  export ${format.toUpperCase()} de ${records.toLocaleString("fr-FR")} fiches : ${seconds(ms)} s, ` +
-        `${mb(bytes)} Mo envoyés, mémoire du processus ${mb(before)} Mo avant, pic ${mb(peak)} Mo`,
+        `${mb(bytes)} Mo envoyés ; processus (base embarquée comprise) ${mb(before)} Mo avant, pic ${mb(stop())} Mo`,
     );
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -234,7 +274,7 @@ async function exportOverHttp(db: Knex, format: "csv" | "xlsx", records: number)
   }
 }
 
-async function benchOn(label: string, db: Knex, records: number): Promise<void> {
+async function benchOn(label: string, db: Knex, records: number, databaseUrl?: string): Promise<void> {
   console.log(`\n== Tableaux, base ${label}, ${records.toLocaleString("fr-FR")} fiches profil_jeune sur 3 versions`);
   await migrateToLatest(db);
   await prepareDatabase(db, { ...readConfig({}), seedDemo: false });
@@ -261,7 +301,8 @@ async function benchOn(label: string, db: Knex, records: number): Promise<void> 
     const hand: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       engine.push((await timed(() => computeTable(db, analyst, def, { threshold: 5, from: "2024-01-01", to: "2026-12-31" }))).ms);
-      hand.push((await timed(() => db.raw(queries[code]!.sql, queries[code]!.bindings as never))).ms);
+      // The same reporting settings as the engine's (no JIT, 32 MB to sort).
+      hand.push((await timed(() => runReportingQuery(db, queries[code]!.sql, queries[code]!.bindings))).ms);
     }
     engineTotal += median(engine);
     handTotal += median(hand);
@@ -277,7 +318,10 @@ async function benchOn(label: string, db: Knex, records: number): Promise<void> 
   );
 
   const formats = (process.env.BENCH_EXPORTS ?? "csv,xlsx").split(",").filter(Boolean) as ("csv" | "xlsx")[];
-  for (const format of formats) await exportOverHttp(db, format, records);
+  for (const format of formats) {
+    if (databaseUrl) await exportInChild(databaseUrl, format, records);
+    else await exportInProcess(db, format, records);
+  }
 }
 
 export async function runTablesBench(): Promise<void> {
@@ -292,10 +336,11 @@ export async function runTablesBench(): Promise<void> {
     url.pathname = `/${name}`;
     const db = openDb({ kind: "postgres", url: url.toString() });
     try {
-      await benchOn("PostgreSQL", db, pgRecords);
+      await benchOn("PostgreSQL", db, pgRecords, url.toString());
     } finally {
       await db.destroy();
-      await admin.raw(`drop database if exists ${name} with (force)`);
+      if (process.env.BENCH_KEEP) console.log(`  (base ${name} gardée)`);
+      else await admin.raw(`drop database if exists ${name} with (force)`);
       await admin.destroy();
     }
   } else {
