@@ -8,6 +8,7 @@ import { compileTable, type ResultLine, type TableScopeFilter } from "../table/c
 import type { PublishedVersion } from "../table/labels.ts";
 import { shapeTable, type TableResult } from "../table/shape.ts";
 import { loadTerritory } from "./territory.ts";
+import { tableOptions, type TableOptions } from "../table/options.ts";
 
 // Table definitions and their computation: one SQL statement over the JSONB
 // answers of every published version of the grid, scoped to the caller.
@@ -108,6 +109,16 @@ export async function saveTableDefinition(db: Knex, caller: Caller, raw: unknown
     await audit(trx, caller, { action: "table.definition.create", targetType: "table", targetId: def.code });
     return def;
   });
+}
+
+/** The building blocks of a table on one grid, for the table builder. */
+export async function findTableOptions(db: Knex, gridCode: string): Promise<TableOptions> {
+  const grid = await db("grids").where({ code: gridCode }).first("id", "code", "title", "subject");
+  if (!grid) throw notFound(`La grille « ${gridCode} »`);
+  const versions: PublishedVersion[] = await db("grid_versions")
+    .where({ grid_id: grid.id, status: "published" })
+    .select("id", "number", "survey");
+  return tableOptions({ code: grid.code, title: grid.title, subject: grid.subject }, versions);
 }
 
 export function checkedDefinition(raw: unknown): TableDefinition {

@@ -4,6 +4,7 @@ import {
   checkedDefinition,
   computeTable,
   findTableDefinition,
+  findTableOptions,
   listTables,
   saveTableDefinition,
   type ComputeOptions,
@@ -55,6 +56,15 @@ export function tableRoutes({ db, config }: AppContext): Router {
   router.get("/tables", async (req, res) => {
     const caller = requireCaller(req);
     res.json(await listTables(db, caller));
+  });
+
+  router.get("/tables/options", async (req, res) => {
+    requireCaller(req);
+    const grid = queryString(req, "grid");
+    if (!grid) {
+      throw new ApiError("invalid_request", { errors: [{ field: "grid", message: "Choisissez une grille." }] });
+    }
+    res.json(await findTableOptions(db, grid));
   });
 
   router.post("/tables/preview", async (req, res) => {

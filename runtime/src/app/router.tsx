@@ -14,6 +14,10 @@ import { NotFound } from "./NotFound.tsx";
 
 // Handsontable is loaded only when a table is opened (deps.md 2.5).
 const TablePage = lazy(() => import("../features/tables/TablePage.tsx"));
+const TableBuilderPage = lazy(() => import("../features/tables/TableBuilderPage.tsx"));
+
+/** Roles that may save a table definition (the server checks it again). */
+const TABLE_AUTHOR_ROLES = ["service_head", "association_admin", "copil", "analyst", "platform_admin"];
 
 export function AppRoutes() {
   return (
@@ -57,7 +61,18 @@ function Gate() {
         <Route path="fiches" element={<RecordsPage />} />
         <Route path="fiches/:id" element={<RecordPage />} />
         <Route path="jeunes" element={<YouthPage />} />
-        <Route path="tableaux" element={<TablesPage />} />
+        <Route
+          path="tableaux"
+          element={<TablesPage canAuthor={state.session.roles.some((r) => TABLE_AUTHOR_ROLES.includes(r.role))} />}
+        />
+        <Route
+          path="tableaux/nouveau"
+          element={
+            <Suspense fallback={<Loading what="du créateur de tableaux" />}>
+              <TableBuilderPage />
+            </Suspense>
+          }
+        />
         <Route
           path="tableaux/:code"
           element={

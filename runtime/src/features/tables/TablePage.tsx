@@ -1,52 +1,33 @@
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { ErrorAlert, Loading } from "../../shared/Alert.tsx";
-import { DataGrid } from "../../shared/DataGrid.tsx";
-import { useTable } from "./get-table.ts";
-import { hasMaskedCells, toGridCells } from "./table-cells.ts";
+import { useTable, type TablePeriod } from "./get-table.ts";
+import { TableView } from "./TableView.tsx";
+import { Downloads } from "./Downloads.tsx";
+import { PeriodFields } from "./PeriodFields.tsx";
 
 /** Loaded lazily by the router: it is the only page that pulls in the grid component. */
 export default function TablePage() {
   const { code } = useParams();
-  const { data, error } = useTable(code);
+  const [period, setPeriod] = useState<TablePeriod>({});
+  const { data, error, loading } = useTable(code, period);
   const back = <Link to="/tableaux">← Tous les tableaux</Link>;
 
-  if (error) {
-    return (
-      <section>
-        {back}
-        <ErrorAlert error={error} />
-      </section>
-    );
-  }
-  if (!data) return <Loading what="du tableau" />;
-
-  const grid = toGridCells(data);
   return (
     <section aria-labelledby="table-title">
       {back}
       <div className="title-row">
-        <h1 id="table-title">{data.title}</h1>
-        <a className="button" href={`/api/tables/${encodeURIComponent(data.code)}.csv`} download>
-          Télécharger en CSV
-        </a>
+        <h1 id="table-title">{data?.title ?? "Tableau"}</h1>
+        {code && <Downloads code={code} period={period} />}
       </div>
-      {data.rows.length === 0 || data.columns.length === 0 ? (
-        <p>Aucune donnée pour ce tableau dans votre périmètre.</p>
-      ) : (
-        <DataGrid
-          label={`Résultats : ${data.title}`}
-          rowHeaders={grid.rowHeaders}
-          columnHeaders={grid.columnHeaders}
-          cells={grid.cells}
-          totalRows={[grid.totalRow]}
-          totalColumns={[grid.totalColumn]}
-        />
+      {data?.description && <p className="muted">{data.description}</p>}
+      <PeriodFields period={period} onChange={setPeriod} />
+      {data?.scope === "federation" && (
+        <p className="hint">Toutes les associations de la fédération ; les petits effectifs sont masqués.</p>
       )}
-      {hasMaskedCells(data) && (
-        <p className="muted">
-          « masqué » : effectif trop petit pour être affiché sans risquer d'identifier une personne.
-        </p>
-      )}
+      <ErrorAlert error={error} />
+      {loading && !data && <Loading what="du tableau" />}
+      {data && <TableView table={data} />}
     </section>
   );
 }

@@ -2,11 +2,18 @@ import { Link } from "react-router";
 import { ErrorAlert, Loading } from "../../shared/Alert.tsx";
 import { useTables } from "./list-tables.ts";
 
-export function TablesPage() {
+export function TablesPage({ canAuthor }: { canAuthor: boolean }) {
   const { data, error, loading } = useTables();
   return (
     <section aria-labelledby="tables-title">
-      <h1 id="tables-title">Tableaux</h1>
+      <div className="title-row">
+        <h1 id="tables-title">Tableaux</h1>
+        {canAuthor && (
+          <Link className="button primary-link" to="/tableaux/nouveau">
+            Créer un tableau
+          </Link>
+        )}
+      </div>
       <p className="muted">Indicateurs calculés sur les fiches de votre périmètre.</p>
       <ErrorAlert error={error} />
       {loading && <Loading what="des tableaux" />}
@@ -16,6 +23,8 @@ export function TablesPage() {
           <li key={table.code}>
             <Link className="card card-link" to={`/tableaux/${encodeURIComponent(table.code)}`}>
               <strong>{table.title}</strong>
+              {table.description && <span className="muted">{table.description}</span>}
+              {table.source === "app" && <span className="hint">Créé dans l'application</span>}
             </Link>
           </li>
         ))}

@@ -1,14 +1,54 @@
-export type TableSummary = { code: string; title: string };
+// What the tables API returns (engine/store/tables.ts, engine/table/options.ts).
+
+export type TableSummary = {
+  code: string;
+  title: string;
+  description: string | null;
+  grid: string;
+  source: "shipped" | "app";
+  organisation: string | null;
+};
+
+export type AxisEntry = { keys: string[]; labels: string[]; label: string };
+export type Figure = number | null;
 
 export type ComputedTable = {
   code: string;
   title: string;
+  description?: string;
   grid: string;
-  measure: unknown;
-  scope: unknown;
-  rows: { key: string; label: string }[];
-  columns: { key: string; label: string }[];
-  cells: (number | null)[][];
-  totals: { rows: (number | null)[]; columns: (number | null)[]; all: number | null };
+  measure: string;
+  scope: "branch" | "organisation" | "federation";
+  period: { from?: string; to?: string };
+  rowDimensions: string[];
+  columnDimensions: string[];
+  rows: AxisEntry[];
+  columns: AxisEntry[];
+  cells: Figure[][];
+  totals: { rows: Figure[]; columns: Figure[]; all: Figure };
+  percentages: { ofRow: Figure[][]; ofColumn: Figure[][]; ofAll: Figure[][] } | null;
   masked: boolean[][];
+  notes: string[];
+};
+
+/** A definition as the builder makes it; the server checks every code. */
+export type Dimension = { kind: string; [key: string]: unknown };
+export type Measure = { kind: string; question?: string };
+export type Filter = { question: string; values: string[] };
+export type TableDefinition = {
+  code: string;
+  title: string;
+  grid: string;
+  measure: Measure;
+  rows: Dimension[];
+  columns: Dimension[];
+  filters?: Filter[];
+  period?: { from?: string; to?: string };
+};
+
+export type TableOptions = {
+  grid: { code: string; title: string; subject: string };
+  measures: { label: string; measure: Measure }[];
+  dimensions: { group: string; label: string; dimension: Dimension }[];
+  filters: { question: string; label: string; choices: { value: string; label: string }[] }[];
 };

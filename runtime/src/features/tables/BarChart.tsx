@@ -1,0 +1,77 @@
+import type { ComputedTable } from "./types.ts";
+
+// A horizontal bar per row of the table, split by column when there are few
+// columns; drawn in SVG, no chart library. Masked figures are left out and said so.
+
+const COLOURS = ["#1f5f8b", "#e07b39", "#3a8f5c", "#8c4f9f", "#c23b4a", "#5b7083", "#b8912f", "#2a9d9b"];
+const MAX_SEGMENTS = COLOURS.length;
+const numbers = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function BarChart({ table }: { table: ComputedTable }) {
+  const split = table.columns.length > 1 && table.columns.length <= MAX_SEGMENTS && table.percentages !== null;
+  const bars = table.rows.map((row, r) => {
+    const segments = split
+      ? table.columns.map((_, c) => table.cells[r]?.[c] ?? 0)
+      : [table.totals.rows[r] ?? 0];
+    return { label: row.label, segments, total: segments.reduce((a, b) => a + b, 0), masked: table.masked[r]?.some(Boolean) };
+  });
+  const max = Math.max(1, ...bars.map((b) => b.total));
+  const labelWidth = 190;
+  const barArea = 260;
+  const lineHeight = 26;
+  const height = bars.length * lineHeight + 8;
+
+  return (
+    <figure className="bar-chart">
+      <svg
+        viewBox={`0 0 ${labelWidth + barArea + 70} ${height}`}
+        role="img"
+        aria-label={`Graphique en barres : ${table.title}`}
+      >
+        {bars.map((bar, i) => {
+          let x = labelWidth;
+          const y = 4 + i * lineHeight;
+          return (
+            <g key={i}>
+              <text x={labelWidth - 6} y={y + 15} textAnchor="end" fontSize="12" fill="#1d2433">
+                <title>{bar.label}</title>
+                {shorten(bar.label, 30)}
+              </text>
+              {bar.segments.map((value, s) => {
+                const width = (value / max) * barArea;
+                const rect = (
+                  <rect key={s} x={x} y={y + 3} width={width} height={lineHeight - 8} fill={COLOURS[s % COLOURS.length]}>
+                    <title>{`${bar.label}${split ? ` · ${table.columns[s]!.label}` : ""} : ${numbers.format(value)}`}</title>
+                  </rect>
+                );
+                x += width;
+                return rect;
+              })}
+              <text x={x + 4} y={y + 15} fontSize="12" fill="#5a6477">
+                {numbers.format(bar.total)}
+                {bar.masked ? " *" : ""}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      {split && (
+        <figcaption>
+          <ul className="legend">
+            {table.columns.map((column, c) => (
+              <li key={c}>
+                <span className="swatch" style={{ background: COLOURS[c % COLOURS.length] }} aria-hidden="true" />
+                {column.label}
+              </li>
+            ))}
+          </ul>
+        </figcaption>
+      )}
+      {bars.some((b) => b.masked) && <p className="hint">* une partie de la barre est masquée (petits effectifs).</p>}
+    </figure>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from "react";
+import { DataGrid } from "../../shared/DataGrid.tsx";
+import { BarChart } from "./BarChart.tsx";
+import { DISPLAY_LABELS, hasMaskedCells, toGridCells, type Display } from "./table-cells.ts";
+import type { ComputedTable } from "./types.ts";
+
+/**
+ * A computed table: the grid with totals and percentages, a bar chart beside it
+ * (under it when `stacked`, as in the builder's narrower column), its notes.
+ */
+export function TableView({ table, stacked = false }: { table: ComputedTable; stacked?: boolean }) {
+  const [display, setDisplay] = useState<Display>("counts");
+  if (table.rows.length === 0 || table.columns.length === 0) {
+    return <p>Aucune donnée pour ce tableau dans votre périmètre.</p>;
+  }
+  const grid = toGridCells(table, display);
+  const choices = (table.percentages ? Object.keys(DISPLAY_LABELS) : ["counts"]) as Display[];
+  return (
+    <div className={stacked ? "table-view stacked" : "table-view"}>
+      {choices.length > 1 && (
+        <div className="field inline-field">
+          <label htmlFor="table-display">Afficher</label>
+          <select id="table-display" value={display} onChange={(e) => setDisplay(e.target.value as Display)}>
+            {choices.map((d) => (
+              <option key={d} value={d}>
+                {DISPLAY_LABELS[d]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="table-and-chart">
+        <DataGrid
+          label={`Résultats : ${table.title}`}
+          rowHeaders={grid.rowHeaders}
+          columnHeaders={grid.columnHeaders}
+          cells={grid.cells}
+          totalRows={[grid.totalRow]}
+          totalColumns={[grid.totalColumn]}
+        />
+        <BarChart table={table} />
+      </div>
+      {table.rowDimensions.length + table.columnDimensions.length > 0 && (
+        <p className="hint">
+          {table.rowDimensions.length > 0 && <>En lignes : {table.rowDimensions.join(" × ")}. </>}
+          {table.columnDimensions.length > 0 && <>En colonnes : {table.columnDimensions.join(" × ")}.</>}
+        </p>
+      )}
+      {table.notes.map((note) => (
+        <p key={note} className="hint">
+          {note}
+        </p>
+      ))}
+      {hasMaskedCells(table) && (
+        <p className="muted">
+          « masqué » : effectif trop petit pour être affiché sans risquer d'identifier une personne.
+        </p>
+      )}
+    </div>
+  );
+}
