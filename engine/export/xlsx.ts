@@ -16,7 +16,10 @@ export type SheetSource = {
 // Characters XML 1.0 forbids, even escaped.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(INVALID_XML, "")
     .replaceAll("&", "&amp;")
@@ -41,7 +44,10 @@ async function* sheetXml(source: SheetSource): AsyncGenerator<string> {
   for await (const row of source.rows) {
     const bold = index < (source.headerRows ?? 0);
     index++;
-    batch += `<row r="${index}">${row.map((v) => cellXml(v, bold)).join("")}</row>`;
+    // One string grows per batch: a million rows make little garbage this way.
+    batch += `<row r="${index}">`;
+    for (const value of row) batch += cellXml(value, bold);
+    batch += "</row>";
     if (batch.length > 64 * 1024) {
       yield batch;
       batch = "";

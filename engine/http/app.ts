@@ -30,7 +30,8 @@ export function createApp(context: AppContext, options: { distDir?: string } = {
     res.json({ status: "ok", database: context.config.databaseUrl ? "postgresql" : "embedded" });
   });
   api.use(requireCsrf);
-  for (const routes of [sessionRoutes, gridRoutes, exportRoutes, responseRoutes, subjectRoutes, tableRoutes, reportRoutes]) {
+  const modules = [sessionRoutes, gridRoutes, exportRoutes, responseRoutes, subjectRoutes, tableRoutes, reportRoutes];
+  for (const routes of modules) {
     api.use(routes(context));
   }
   api.use((_req, _res, next) => next(apiError("not_found", { what: "Cette adresse d'API" })));

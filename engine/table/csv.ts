@@ -6,6 +6,8 @@ import type { AxisEntry, Figure } from "./shape.ts";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 export const BOM = "\uFEFF";
+const QUOTE_SEMICOLON = /["\n\r;]/;
+const QUOTE_COMMA = /["\n\r,]/;
 
 /** A text a spreadsheet will not run: `=SOMME(…)` becomes `'=SOMME(…)`. */
 export function neutralise(text: string): string {
@@ -15,7 +17,7 @@ export function neutralise(text: string): string {
 export function csvCell(value: string | number | boolean | null | undefined, separator: string): string {
   if (value === null || value === undefined) return "";
   const text = typeof value === "string" ? neutralise(value) : String(value);
-  const special = new RegExp(`["\\n\\r${separator === ";" ? ";" : ","}]`);
+  const special = separator === ";" ? QUOTE_SEMICOLON : QUOTE_COMMA;
   return special.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -20,9 +20,9 @@ export function BarChart({ table }: { table: ComputedTable }) {
     return { label: row.label, segments, total: segments.reduce((a, b) => a + b, 0), masked: table.masked[r]?.some(Boolean) };
   });
   const max = Math.max(1, ...bars.map((b) => b.total));
-  const labelWidth = 190;
-  const barArea = 260;
-  const lineHeight = 26;
+  const labelWidth = 180;
+  const barArea = 240;
+  const lineHeight = 30;
   const height = bars.length * lineHeight + 8;
 
   return (
@@ -37,9 +37,9 @@ export function BarChart({ table }: { table: ComputedTable }) {
           const y = 4 + i * lineHeight;
           return (
             <g key={i}>
-              <text x={labelWidth - 6} y={y + 15} textAnchor="end" fontSize="12" fill="#1d2433">
+              <text x={labelWidth - 6} y={y + 18} textAnchor="end" fontSize="14" fill="#1d2433">
                 <title>{bar.label}</title>
-                {shorten(bar.label, 30)}
+                {shorten(bar.label, 24)}
               </text>
               {bar.segments.map((value, s) => {
                 const width = (value / max) * barArea;
@@ -51,7 +51,7 @@ export function BarChart({ table }: { table: ComputedTable }) {
                 x += width;
                 return rect;
               })}
-              <text x={x + 4} y={y + 15} fontSize="12" fill="#5a6477">
+              <text x={x + 4} y={y + 18} fontSize="14" fill="#5a6477">
                 {numbers.format(bar.total)}
                 {bar.masked ? " *" : ""}
               </text>
