@@ -158,11 +158,13 @@ export function compileTable(def: TableDefinition, ctx: ResolveContext, options:
   }
   const branches = [...scans.values()].map((group) => {
     const present = [...new Set(group.flat())].sort((a, b) => a - b);
-    // Distinct young people: duplicates (same keys, same person) go first, by hashing,
-    // so the distinct counts of the grouping sets sort far fewer lines.
+    // Distinct young people: duplicates (same keys, same person) go first, so the
+    // distinct counts sort fewer lines. Not after a checkbox's join: the planner
+    // expects 100 lines per record there and the extra step then cost more (bench).
+    const joinsMulti = present.some((i) => dims[i]!.lateral);
     const inner = joinSql(
       [
-        sql(def.measure.kind === "count_distinct" ? "select distinct" : "select"),
+        sql(def.measure.kind === "count_distinct" && !joinsMulti ? "select distinct" : "select"),
         joinSql(
           [
             // Keys are codes: grouping them byte-wise ("C") spares locale-aware comparisons.
