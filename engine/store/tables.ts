@@ -86,11 +86,16 @@ export async function importShippedTables(db: Knex, definitions: TableDefinition
 }
 
 /** Saves a definition made in the app, after computing it once (which checks every code). */
-export async function saveTableDefinition(db: Knex, caller: Caller, raw: unknown): Promise<TableDefinition> {
+export async function saveTableDefinition(
+  db: Knex,
+  caller: Caller,
+  raw: unknown,
+  threshold: number,
+): Promise<TableDefinition> {
   const author = caller.roles.find((r) => (TABLE_AUTHOR_ROLES as readonly string[]).includes(r.role));
   if (!author) throw apiError("forbidden");
   const def = checkedDefinition(raw);
-  await computeTable(db, caller, def, { threshold: 5 });
+  await computeTable(db, caller, def, { threshold });
   return db.transaction(async (trx) => {
     const taken = await trx("table_definitions").where({ code: def.code }).first("id");
     if (taken) {

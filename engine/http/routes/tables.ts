@@ -75,7 +75,7 @@ export function tableRoutes({ db, config }: AppContext): Router {
 
   router.post("/tables", async (req, res) => {
     const caller = requireCaller(req);
-    const def = await saveTableDefinition(db, caller, bodyObject(req));
+    const def = await saveTableDefinition(db, caller, bodyObject(req), threshold);
     res.status(201).json(def);
   });
 
