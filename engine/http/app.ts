@@ -7,6 +7,8 @@ import { log } from "./log.ts";
 import { loadSession, requireCsrf, securityHeaders } from "./security.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { gridRoutes } from "./routes/grids.ts";
+import { gridDraftRoutes } from "./routes/grid-drafts.ts";
+import { gridProposalRoutes } from "./routes/grid-proposals.ts";
 import { responseRoutes } from "./routes/responses.ts";
 import { subjectRoutes } from "./routes/subjects.ts";
 import { tableRoutes } from "./routes/tables.ts";
@@ -28,7 +30,15 @@ export function createApp(context: AppContext, options: { distDir?: string } = {
     res.json({ status: "ok", database: context.config.databaseUrl ? "postgresql" : "embedded" });
   });
   api.use(requireCsrf);
-  for (const routes of [sessionRoutes, gridRoutes, responseRoutes, subjectRoutes, tableRoutes]) {
+  for (const routes of [
+    sessionRoutes,
+    gridRoutes,
+    gridDraftRoutes,
+    gridProposalRoutes,
+    responseRoutes,
+    subjectRoutes,
+    tableRoutes,
+  ]) {
     api.use(routes(context));
   }
   api.use((_req, _res, next) => next(apiError("not_found", { what: "Cette adresse d'API" })));
