@@ -1,4 +1,8 @@
+import { createHash } from "node:crypto";
 import { Router } from "express";
+import { createResponseValidator } from "../../response/validate.ts";
+import type { SurveyJson } from "../../grid/types.ts";
+import { ApiError } from "../errors.ts";
 import type { AppContext } from "../context.ts";
 import { requireCopil, requireDesignerReader } from "../../access/grid-roles.ts";
 import { createGrid, ensureDraft, publishDraft, requireDraft, saveDraft } from "../../store/grid-drafts.ts";
@@ -12,6 +16,7 @@ import { requireCaller } from "../security.ts";
 
 export function gridDraftRoutes({ db }: AppContext): Router {
   const router = Router();
+  router.use(previewRoutes());
 
   router.get("/designer/grids", async (req, res) => {
     requireDesignerReader(requireCaller(req));
@@ -93,5 +98,28 @@ export function gridDraftRoutes({ db }: AppContext): Router {
     res.json(envelope);
   });
 
+  return router;
+}
+
+const previewValidator = createResponseValidator();
+
+/**
+ * Validates answers given in the designer's preview exactly as a submission
+ * would be, against the definition being edited. The browser cannot run ajv
+ * under our Content-Security-Policy (no eval), so the preview asks here.
+ */
+export function previewRoutes(): Router {
+  const router = Router();
+  router.post("/grids/preview/validate", (req, res) => {
+    requireDesignerReader(requireCaller(req));
+    const body = bodyObject(req);
+    onlyKeys(body, ["survey", "data"]);
+    if (body.survey === null || typeof body.survey !== "object" || Array.isArray(body.survey)) {
+      throw new ApiError("invalid_request", { errors: [{ field: "survey", message: "Envoyez la grille à prévisualiser." }] });
+    }
+    const survey = body.survey as SurveyJson;
+    const id = `preview:${createHash("sha256").update(JSON.stringify(survey)).digest("hex")}`;
+    res.json(previewValidator.validate({ id, survey }, body.data ?? {}));
+  });
   return router;
 }
