@@ -30,6 +30,8 @@ export type Draft = {
 
 type Db = Knex | Knex.Transaction;
 
+const UNIQUE_VIOLATION = "23505";
+
 function iso(value: Date | string | null): string | null {
   if (value === null) return null;
   return value instanceof Date ? value.toISOString() : value;
@@ -148,21 +150,24 @@ export async function createGrid(db: Knex, caller: Caller, input: NewGrid): Prom
 export async function ensureDraft(db: Knex, caller: Caller, code: string): Promise<{ draft: Draft; created: boolean }> {
   const existing = await findDraft(db, code);
   if (existing) return { draft: existing, created: false };
-  const created = await db.transaction(async (trx) => {
-    const grid = await findGrid(trx, code);
-    const newest = await newestPublished(trx, grid.id);
-    // A second caller racing this one: the unique draft index refuses the second row.
-    const again = await trx("grid_versions").where({ grid_id: grid.id, status: "draft" }).first("id");
-    if (again) return false;
-    await insertDraft(trx, caller, grid.id, newest?.survey ?? { locale: "fr", pages: [] });
-    await audit(trx, caller, {
-      action: "grid.draft.create",
-      targetType: "grid",
-      targetId: code,
-      details: { from: newest?.number ?? null },
+  let created = false;
+  try {
+    created = await db.transaction(async (trx) => {
+      const grid = await findGrid(trx, code);
+      const newest = await newestPublished(trx, grid.id);
+      await insertDraft(trx, caller, grid.id, newest?.survey ?? { locale: "fr", pages: [] });
+      await audit(trx, caller, {
+        action: "grid.draft.create",
+        targetType: "grid",
+        targetId: code,
+        details: { from: newest?.number ?? null },
+      });
+      return true;
     });
-    return true;
-  });
+  } catch (error) {
+    // Another caller made the draft in the meantime: the one-draft index refused ours; theirs is the draft.
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+  }
   return { draft: await requireDraft(db, code), created };
 }
 
@@ -278,7 +283,7 @@ export async function publishDraft(
     const number = (previous?.number ?? 0) + 1;
     const changes = previous ? diffSurveys(previous.survey, draft.survey) : [];
     const now = new Date();
-    await trx("grid_versions")
+    const updated = await trx("grid_versions")
       .where({ id: draft.id, status: "draft", revision: draft.revision })
       .update({
         status: "published",
@@ -289,7 +294,10 @@ export async function publishDraft(
         author_id: caller.userId,
         published_at: now,
         updated_at: now,
-      });
+      })
+      .returning("id");
+    // Saved or published by someone else between our read and this write.
+    if (updated.length === 0) throw await staleDraft(trx, grid, draft.revision);
     await audit(trx, caller, {
       action: "grid.version.publish",
       targetType: "grid",

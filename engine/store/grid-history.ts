@@ -137,10 +137,16 @@ export async function impactOf(db: Knex, grid: { id: number; code: string }, cha
   return impact;
 }
 
-export async function diffVersions(db: Knex, code: string, from: VersionRef, to: VersionRef) {
+export async function diffVersions(
+  db: Knex,
+  code: string,
+  from: VersionRef,
+  to: VersionRef,
+  options: { impact: boolean },
+) {
   const grid = await findGrid(db, code);
   const changes = diffSurveys(await surveyAt(db, grid.id, code, from), await surveyAt(db, grid.id, code, to));
-  return { from, to, changes, impact: await impactOf(db, grid, changes) };
+  return { from, to, changes, impact: options.impact ? await impactOf(db, grid, changes) : undefined };
 }
 
 /** The grid as an envelope file: what `definitions/grids/*.json` holds. */

@@ -65,7 +65,7 @@ function Item({
         <span className="outline-actions">
           <button type="button" className="icon" aria-label={`Monter ${name}`} onClick={() => actions.move(name, -1)}>↑</button>
           <button type="button" className="icon" aria-label={`Descendre ${name}`} onClick={() => actions.move(name, 1)}>↓</button>
-          <button type="button" className="icon" aria-label={`Dupliquer ${name}`} onClick={() => actions.duplicate(name)}>⧉</button>
+          <button type="button" className="icon" aria-label={`Dupliquer ${name}`} onClick={() => actions.duplicate(name)}>⊞</button>
           <button type="button" className="icon danger" aria-label={`Supprimer ${name}`} onClick={() => actions.remove(name)}>✕</button>
         </span>
       </div>

@@ -41,14 +41,21 @@ export function SurveyEditor({
   const general = findings.filter((f) => !f.question);
 
   const change = (next: ops.Survey) => onChange(next);
+  // On a narrow screen the form sits under the plan: bring it into view.
+  const reveal = () => {
+    if (!window.matchMedia("(max-width: 1100px)").matches) return;
+    requestAnimationFrame(() => document.querySelector(".editor-form")?.scrollIntoView({ block: "start" }));
+  };
   const actions: OutlineActions = {
     select: (name) => {
       setSelected(name);
       setSelectedPage(undefined);
+      reveal();
     },
     selectPage: (index) => {
       setSelectedPage(index);
       setSelected(undefined);
+      reveal();
     },
     move: (name, step) => change(ops.moveElement(normalised, name, step)),
     duplicate: (name) => change(ops.duplicateElement(normalised, name)),
@@ -91,6 +98,22 @@ export function SurveyEditor({
         <div className="editor-columns">
           <Outline survey={normalised} selected={selected} selectedPage={selectedPage} errors={withErrors} actions={actions} />
           <div className="editor-form">
+            {element && selected && (
+              <label className="field">
+                <span>Déplacer vers la page</span>
+                <select
+                  value=""
+                  onChange={(e) => e.target.value !== "" && change(ops.moveToPage(normalised, selected, Number(e.target.value)))}
+                >
+                  <option value="">— choisir —</option>
+                  {normalised.pages.map((page, index) => (
+                    <option key={index} value={index}>
+                      Page {index + 1} {typeof page.title === "string" ? `· ${page.title}` : ""}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {element && selected ? (
               <QuestionForm
                 key={selected}

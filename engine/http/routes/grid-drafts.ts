@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { Router } from "express";
 import { createResponseValidator } from "../../response/validate.ts";
 import type { SurveyJson } from "../../grid/types.ts";
-import { ApiError } from "../errors.ts";
+import { ApiError, apiError } from "../errors.ts";
 import type { AppContext } from "../context.ts";
-import { requireCopil, requireDesignerReader } from "../../access/grid-roles.ts";
+import { canPropose, requireCopil, requireDesignerReader } from "../../access/grid-roles.ts";
 import { createGrid, ensureDraft, publishDraft, requireDraft, saveDraft } from "../../store/grid-drafts.ts";
 import { diffVersions, exportGrid, gridCatalogue, parseVersionRef, type VersionRef } from "../../store/grid-history.ts";
 import { importGrid } from "../../store/grid-import.ts";
@@ -66,8 +66,11 @@ export function gridDraftRoutes({ db }: AppContext): Router {
     const caller = requireCaller(req);
     const from = parseVersionRef(req.query.from, "from");
     const to = parseVersionRef(req.query.to ?? "draft", "to");
-    if (from === "draft" || to === "draft") requireDesignerReader(caller);
-    res.json(await diffVersions(db, req.params.code, from, to));
+    const designer = canPropose(caller);
+    if ((from === "draft" || to === "draft") && !designer) throw apiError("forbidden");
+    // Record counts across the federation are for the people who change grids.
+    const diff = await diffVersions(db, req.params.code, from, to, { impact: designer });
+    res.json(diff);
   });
 
   router.post("/grids/:code/publish", async (req, res) => {

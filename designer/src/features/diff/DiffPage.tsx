@@ -1,7 +1,7 @@
 import { Link, useParams, useSearchParams } from "react-router";
 import type { ChangeClass } from "../../../../engine/grid/diff.ts";
 import { ChangeList } from "../../shared/ChangeList.tsx";
-import { CLASS_HELP, CLASS_LABELS } from "../../shared/labels.ts";
+import { CLASS_HELP } from "../../shared/labels.ts";
 import { useLoad } from "../../shared/use-load.ts";
 import { ClassBadge, ErrorMessage, Loading } from "../../shared/ui.tsx";
 import { getDiff, getGridEntry } from "./diff-api.ts";
@@ -60,11 +60,10 @@ function DiffResult({ code, from, to }: { code: string; from: string; to: string
   const count = (c: ChangeClass) => data.changes.filter((change) => change.class === c).length;
   return (
     <section className="card" aria-label="Changements">
-      <p className="legend">
+      <p className="legend" aria-label="Nombre de changements par nature">
         {(["cosmetic", "additive", "breaking"] as const).map((c) => (
           <span key={c} title={CLASS_HELP[c]}>
-            <ClassBadge value={c} /> {count(c)} {CLASS_LABELS[c]}
-            {count(c) > 1 ? "s" : ""}{" "}
+            <ClassBadge value={c} /> {count(c)}
           </span>
         ))}
       </p>
