@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, runBrowserTests } from "../support/browser.ts";
 import { loggedIn, type ApiClient } from "../support/client.ts";
 import { createYouth, newResponse, validProfile } from "../support/factories.ts";
-import { ensureDesignerBuilt } from "../support/front-ends.ts";
+import { ensureFrontEndsBuilt } from "../../engine/http/build-front-ends.ts";
 import { DEMO_PASSWORD, ROOT, startTestServer, type TestServer } from "../support/server.ts";
 
 // The COPIL's whole loop in Chromium: a new question with choices and a
@@ -42,13 +42,13 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
   let copil: Page;
 
   beforeAll(async () => {
-    await ensureDesignerBuilt();
+    await ensureFrontEndsBuilt(ROOT);
     app = await startTestServer({ withFrontEnds: true });
     browser = await launchBrowser();
     educator = await loggedIn(app.url, "educateur@demo.bdc");
     const youth = await createYouth(educator);
     v1RecordId = (await educator.post("/api/responses", newResponse(youth.id))).body.id;
-    copilContext = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
+    copilContext = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
     copil = await signIn(copilContext, "copil@demo.bdc");
   });
   afterAll(async () => {
@@ -130,7 +130,7 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
   });
 
   it("accepts a referent's proposal into the next draft", async () => {
-    const referentContext = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
+    const referentContext = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
     const referent = await signIn(referentContext, "referent@demo.bdc");
     await referent.goto(`${app.url}/designer/grilles/profil_jeune/proposer`);
     await referent.getByRole("heading", { name: /Proposer un changement/ }).waitFor();
@@ -158,7 +158,7 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
 
   it("fits a phone screen", async () => {
     if (!shots) return;
-    const phone = await browser!.newContext({ viewport: { width: 390, height: 844 }, locale: "fr-FR" });
+    const phone = await browser!.newContext({ viewport: { width: 390, height: 844 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
     const page = await signIn(phone, "copil@demo.bdc");
     await shoot(page, "01-grilles");
     await page.goto(`${app.url}/designer/grilles/profil_jeune/brouillon`);
