@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, ROOT, startTestServer, type TestServer } from "../suppor
 // The COPIL's whole loop in Chromium: a new question with choices and a
 // condition on profil_jeune, previewed, published as version 2 with a note;
 // records on both versions; a referent's proposal accepted into the next draft.
-// The educator's step goes through the API: the runtime's form lives on another branch.
+// The educator fills version 2 and reopens a version 1 record in the runtime.
 // BDC_SCREENSHOTS=1 saves each screen in screenshots/ (1280×800 and 390×844).
 
 let app: TestServer;
@@ -47,7 +47,7 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
     browser = await launchBrowser();
     educator = await loggedIn(app.url, "educateur@demo.bdc");
     const youth = await createYouth(educator);
-    v1RecordId = (await educator.post("/api/responses", newResponse(youth.id))).body.id;
+    v1RecordId = (await educator.post("/api/responses", newResponse(youth.id, validProfile({ suivi_alses: "non" })))).body.id;
     copilContext = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
     copil = await signIn(copilContext, "copil@demo.bdc");
   });
@@ -104,21 +104,53 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
     expect(question.choices.map((c: { value: string }) => c.value)).toEqual(["famille", "tiers", "foyer"]);
   });
 
-  it("lets an educator fill version 2 (through the API)", async () => {
-    const youth = await createYouth(educator);
-    const created = await educator.post(
-      "/api/responses",
-      newResponse(youth.id, validProfile({ suivi_alses: "non", hebergement_actuel: "foyer" })),
-    );
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ version: 2, data: { hebergement_actuel: "foyer" } });
+  it("lets an educator fill version 2 in the runtime, new question included", async () => {
+    await createYouth(educator, { code: "HEB-E2E" });
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByLabel("Adresse e-mail").fill("educateur@demo.bdc");
+    await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByRole("heading", { name: "Grilles" }).waitFor();
+    await page.getByRole("link", { name: /Fiche jeune/ }).click();
+    await page.getByText("Version 2").waitFor();
+    await page.getByLabel("Rechercher par code ou prénom").fill("HEB-E2E");
+    await page.getByRole("button", { name: /HEB-E2E/ }).click();
+
+    await page.getByLabel("Date de remplissage de la fiche").fill("2026-03-20");
+    await page.getByRole("button", { name: "Suivant" }).click();
+    await page.getByLabel("Mois du premier contact").fill("2026-03");
+    await page.getByRole("button", { name: "Suivant" }).click();
+    // SurveyJS draws its own circle over a visually hidden native radio: hence force.
+    await page.getByRole("radio", { name: "Accompagnement durable" }).check({ force: true });
+    expect(await page.getByText("Hébergement actuel").count()).toBe(0);
+    await page.getByRole("radio", { name: "Non" }).check({ force: true });
+    await page.getByRole("radio", { name: "En foyer" }).check({ force: true });
+    await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
+    await page.getByText("Fiche enregistrée").waitFor();
+    await context.close();
+
+    const records = await educator.get("/api/responses?grid=profil_jeune");
+    const filled = records.body.find((r: { subject_code: string }) => r.subject_code === "HEB-E2E");
+    expect(filled).toMatchObject({ version: 2, data: { suivi_alses: "non", hebergement_actuel: "foyer" } });
   });
 
   it("still opens a version 1 record with version 1's questions", async () => {
-    const record = await educator.get(`/api/responses/${v1RecordId}`);
-    expect(record.body.version).toBe(1);
-    const v1 = await educator.get("/api/grids/profil_jeune/versions/1");
-    expect(JSON.stringify(v1.body.survey)).not.toContain("hebergement_actuel");
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByLabel("Adresse e-mail").fill("educateur@demo.bdc");
+    await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByRole("heading", { name: "Grilles" }).waitFor();
+    await page.goto(`${app.url}/fiches/${v1RecordId}`);
+    await page.getByText("Connu ou suivi par l'ALSES (éducateur en collège)").waitFor();
+    const facts = page.locator("dl.facts");
+    expect(await facts.innerText()).toMatch(/Version de la grille\s+1/);
+    // In version 2 this answer would show « Hébergement actuel »; version 1 never asked it.
+    expect(await page.getByText("Hébergement actuel").count()).toBe(0);
+    await context.close();
   });
 
   it("shows the diff between versions 1 and 2 with its class", async () => {
