@@ -126,7 +126,9 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
     await page.getByRole("radio", { name: "Accompagnement durable" }).check({ force: true });
     expect(await page.getByText("Hébergement actuel").count()).toBe(0);
     await page.getByRole("radio", { name: "Non" }).check({ force: true });
-    await page.getByRole("radio", { name: "En foyer" }).check({ force: true });
+    // The question has just appeared: click its label as a person would.
+    await page.getByText("En foyer", { exact: true }).click();
+    await expect.poll(() => page.getByRole("radio", { name: "En foyer" }).isChecked()).toBe(true);
     await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
     await page.getByText("Fiche enregistrée").waitFor();
     await context.close();
@@ -136,7 +138,7 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
     expect(filled).toMatchObject({ version: 2, data: { suivi_alses: "non", hebergement_actuel: "foyer" } });
   });
 
-  it("still opens a version 1 record with version 1's questions", async () => {
+  it("still opens a version 1 record with version 1's questions, and moves it to version 2 on request", async () => {
     const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
     const page = await context.newPage();
     await page.goto(app.url);
@@ -150,6 +152,14 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
     expect(await facts.innerText()).toMatch(/Version de la grille\s+1/);
     // In version 2 this answer would show « Hébergement actuel »; version 1 never asked it.
     expect(await page.getByText("Hébergement actuel").count()).toBe(0);
+
+    // Moving it to version 2 is offered, with the changes shown first.
+    await page.getByRole("button", { name: "Voir les changements et passer à la version 2" }).click();
+    await page.getByText("Question ajoutée : hebergement_actuel").waitFor();
+    await shoot(page, "07-fiche-v1");
+    await page.getByRole("button", { name: "Passer à la version 2", exact: true }).click();
+    await expect.poll(() => facts.innerText()).toMatch(/Version de la grille\s+2/);
+    await page.getByText("Hébergement actuel").waitFor();
     await context.close();
   });
 

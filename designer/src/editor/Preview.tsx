@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useState } from "react";
-import { Model } from "survey-core";
 import { Survey } from "survey-react-ui";
 import "survey-core/survey-core.fontless.css";
-import "survey-core/i18n/french";
 import type { SurveyJson } from "../../../engine/grid/types.ts";
 import { ErrorMessage } from "../shared/ui.tsx";
+import { createPreviewModel } from "./preview-model.ts";
 import { validatePreview, type PreviewResult } from "./validate-preview.ts";
 
 // The form as educators will see it, rebuilt as the definition changes.
@@ -20,11 +19,7 @@ export function Preview({ survey }: { survey: SurveyJson }) {
 
   const model = useMemo(() => {
     try {
-      const built = new Model(JSON.parse(json));
-      built.locale = "fr";
-      built.showCompletedPage = false;
-      if (allPages) built.questionsOnPageMode = "singlePage";
-      return built;
+      return createPreviewModel(JSON.parse(json), { singlePage: allPages });
     } catch {
       return null;
     }

@@ -98,33 +98,33 @@ export function SurveyEditor({
         <div className="editor-columns">
           <Outline survey={normalised} selected={selected} selectedPage={selectedPage} errors={withErrors} actions={actions} />
           <div className="editor-form">
-            {element && selected && (
-              <label className="field">
-                <span>Déplacer vers la page</span>
-                <select
-                  value=""
-                  onChange={(e) => e.target.value !== "" && change(ops.moveToPage(normalised, selected, Number(e.target.value)))}
-                >
-                  <option value="">— choisir —</option>
-                  {normalised.pages.map((page, index) => (
-                    <option key={index} value={index}>
-                      Page {index + 1} {typeof page.title === "string" ? `· ${page.title}` : ""}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
             {element && selected ? (
-              <QuestionForm
-                key={selected}
-                element={element}
-                others={others}
-                findings={findings.filter((f) => f.question === selected)}
-                onChange={(next) => {
-                  change(ops.updateElement(normalised, selected, () => next));
-                  if (next.name !== selected) setSelected(next.name);
-                }}
-              />
+              <>
+                <QuestionForm
+                  key={selected}
+                  element={element}
+                  others={others}
+                  findings={findings.filter((f) => f.question === selected)}
+                  onChange={(next) => {
+                    change(ops.updateElement(normalised, selected, () => next));
+                    if (next.name !== selected) setSelected(next.name);
+                  }}
+                />
+                <label className="field">
+                  <span>Déplacer vers la page</span>
+                  <select
+                    value=""
+                    onChange={(e) => e.target.value !== "" && change(ops.moveToPage(normalised, selected, Number(e.target.value)))}
+                  >
+                    <option value="">— choisir —</option>
+                    {normalised.pages.map((page, index) => (
+                      <option key={index} value={index}>
+                        Page {index + 1} {typeof page.title === "string" ? `· ${page.title}` : ""}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </>
             ) : selectedPage !== undefined && normalised.pages[selectedPage] ? (
               <PageForm
                 page={normalised.pages[selectedPage]!}

@@ -1,4 +1,3 @@
-import type { ChangeClass, ChangeKind } from "../../../engine/grid/diff.ts";
 import type { GridSubject } from "../../../engine/grid/types.ts";
 
 // Every French word the designer shows for a code of the engine.
@@ -10,33 +9,7 @@ export const SUBJECT_LABELS: Record<GridSubject, string> = {
   none: "aucun dossier (activité)",
 };
 
-export const CLASS_LABELS: Record<ChangeClass, string> = {
-  cosmetic: "cosmétique",
-  additive: "ajout",
-  breaking: "rupture",
-};
-
-export const CLASS_HELP: Record<ChangeClass, string> = {
-  cosmetic: "Ne change rien aux réponses déjà saisies.",
-  additive: "Les réponses saisies gardent leur sens ; les nouvelles fiches demandent plus ou autrement.",
-  breaking: "Change le sens des réponses saisies ou ce qui est demandé : vérifiez les tableaux concernés.",
-};
-
-export const KIND_LABELS: Record<ChangeKind, string> = {
-  question_added: "Question ajoutée",
-  question_removed: "Question retirée",
-  question_moved: "Question déplacée",
-  type_changed: "Type de question changé",
-  label_changed: "Libellé changé",
-  description_changed: "Aide changée",
-  required_changed: "Caractère obligatoire changé",
-  logic_changed: "Condition changée",
-  validators_changed: "Contrôles de saisie changés",
-  choice_added: "Choix ajouté",
-  choice_retired: "Choix retiré",
-  choice_relabelled: "Choix renommé",
-  choice_reordered: "Choix réordonnés",
-};
+export { CLASS_HELP, CLASS_LABELS, KIND_LABELS } from "../../../engine/grid/diff-labels.ts";
 
 export const LOGIC_LABELS: Record<string, string> = {
   visibleIf: "visible si",
