@@ -10,6 +10,7 @@ import { gridRoutes } from "./routes/grids.ts";
 import { responseRoutes } from "./routes/responses.ts";
 import { subjectRoutes } from "./routes/subjects.ts";
 import { tableRoutes } from "./routes/tables.ts";
+import { trajectoryRoutes } from "./routes/trajectories.ts";
 
 export const BODY_LIMIT = "1mb";
 
@@ -28,7 +29,14 @@ export function createApp(context: AppContext, options: { distDir?: string } = {
     res.json({ status: "ok", database: context.config.databaseUrl ? "postgresql" : "embedded" });
   });
   api.use(requireCsrf);
-  for (const routes of [sessionRoutes, gridRoutes, responseRoutes, subjectRoutes, tableRoutes]) {
+  for (const routes of [
+    sessionRoutes,
+    gridRoutes,
+    responseRoutes,
+    subjectRoutes,
+    tableRoutes,
+    trajectoryRoutes,
+  ]) {
     api.use(routes(context));
   }
   api.use((_req, _res, next) => next(apiError("not_found", { what: "Cette adresse d'API" })));
