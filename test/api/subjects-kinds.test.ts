@@ -168,3 +168,43 @@ describe("the list of young people", () => {
     expect(fieldsOf(result.body)).toEqual(["age_min"]);
   });
 });
+
+describe("editing a subject", () => {
+  it("replaces a young person's identity fields and keeps the code", async () => {
+    const youth = await createYouth(educator, { commune: "59350", neighbourhood: "Moulins" });
+    const edited = await educator.put(`/api/subjects/${youth.id}`, {
+      first_name: "I.",
+      birth_year: 2010,
+      sex: "fille",
+      commune: "59512",
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      code: youth.code,
+      first_name: "I.",
+      birth_month: null,
+      commune: { code: "59512", name: "Roubaix" },
+      neighbourhood: null,
+    });
+  });
+
+  it("updates a collective action's anonymous participants", async () => {
+    const action = (
+      await educator.post("/api/subjects", { kind: "action", title: "Atelier", starts_on: "2026-06-11" })
+    ).body;
+    const edited = await educator.put(`/api/subjects/${action.id}`, {
+      title: "Atelier cuisine",
+      starts_on: "2026-06-11",
+      anonymous_participants: { autre_nsp: { de_18_21: 3 } },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.title).toBe("Atelier cuisine");
+    expect(edited.body.participants).toMatchObject({ anonymous: 3, total: 3 });
+  });
+
+  it("is not possible for an educator of another service", async () => {
+    const youth = await createYouth(educator);
+    const result = await neighbour.put(`/api/subjects/${youth.id}`, { first_name: "X" });
+    expect(result.status).toBe(404);
+  });
+});

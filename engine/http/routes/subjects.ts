@@ -9,6 +9,7 @@ import {
   removeLink,
 } from "../../store/subject-groups.ts";
 import { subjectTimeline, youthFile } from "../../store/subject-file.ts";
+import { updateSubject } from "../../store/subject-update.ts";
 import { parseYouthInput } from "../../subject/youth-input.ts";
 import { parseActionInput, parseFamilyInput } from "../../subject/group-input.ts";
 import { searchCommunes } from "../../subject/communes.ts";
@@ -53,6 +54,10 @@ export function subjectRoutes({ db }: AppContext): Router {
 
   router.get("/subjects/:id", async (req, res) => {
     res.json(await findSubjectDetail(db, requireCaller(req), req.params.id));
+  });
+
+  router.put("/subjects/:id", async (req, res) => {
+    res.json(await updateSubject(db, requireCaller(req), req.params.id, bodyObject(req)));
   });
 
   router.get("/subjects/:id/timeline", async (req, res) => {
