@@ -109,6 +109,34 @@ describe("a collective action", () => {
     expect(read.body.youth).toHaveLength(3);
   });
 
+  it("counts a young person attending two actions once among young people reached, twice among participations", async () => {
+    const youth = [await createYouth(educator), await createYouth(educator), await createYouth(educator)];
+    const ids = youth.map((y) => y.id);
+    await educator.post("/api/subjects", {
+      kind: "action",
+      title: "Chantier éducatif",
+      starts_on: "2027-01-12",
+      youth: ids,
+      anonymous_participants: { fille: { de_16_17: 3 }, autre_nsp: { de_18_21: 1 } },
+    });
+    await educator.post("/api/subjects", {
+      kind: "action",
+      title: "Chantier éducatif, séance 2",
+      starts_on: "2027-01-19",
+      youth: [ids[0]],
+    });
+    const reach = await educator.get("/api/trajectories/actions?from=2027-01-01&to=2027-01-31");
+    expect(reach.status).toBe(200);
+    expect(reach.body.rows.at(-1)).toMatchObject({
+      organisation: "Ensemble",
+      actions: 2,
+      linked_participations: 4,
+      distinct_youth: 3,
+      anonymous_participants: 4,
+      total_participants: 8,
+    });
+  });
+
   it("is refused without a title or with an age band that does not exist", async () => {
     const result = await educator.post("/api/subjects", {
       kind: "action",

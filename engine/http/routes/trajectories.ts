@@ -2,9 +2,11 @@ import { Router } from "express";
 import type { AppContext } from "../context.ts";
 import { computeTransitionTable } from "../../store/trajectories.ts";
 import { computeDurations } from "../../store/durations.ts";
+import { computeActionReach } from "../../store/action-reach.ts";
+import { isCalendarDate } from "../../response/dates.ts";
 import type { TransitionTableDefinition } from "../../table/trajectory.ts";
-import { notFound } from "../errors.ts";
-import { bodyObject } from "../request.ts";
+import { ApiError, notFound } from "../errors.ts";
+import { bodyObject, queryString } from "../request.ts";
 import { requireCaller } from "../security.ts";
 
 // Trajectory indicators: transition tables (situation at entry × latest,
@@ -36,6 +38,20 @@ export function trajectoryRoutes({ db, config }: AppContext): Router {
 
   router.get("/trajectories/durations", async (req, res) => {
     res.json(await computeDurations(db, requireCaller(req), config.smallCellThreshold));
+  });
+
+  /** Collective actions of a period: participations and distinct young people reached. */
+  router.get("/trajectories/actions", async (req, res) => {
+    const caller = requireCaller(req);
+    const period = { from: queryString(req, "from"), to: queryString(req, "to") };
+    for (const [field, value] of Object.entries(period)) {
+      if (value !== undefined && !isCalendarDate(value)) {
+        throw new ApiError("invalid_request", {
+          errors: [{ field, message: "La date doit être au format AAAA-MM-JJ." }],
+        });
+      }
+    }
+    res.json(await computeActionReach(db, caller, period, config.smallCellThreshold));
   });
 
   return router;
