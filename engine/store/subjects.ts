@@ -185,10 +185,10 @@ export async function listSubjects(
     .where(inBranches(db, "s.organisation_id", recordReadPrefixes(caller)))
     .orderBy("s.code")
     .limit(500)
-    .select(
-      SUBJECT_COLUMNS.map((column) => `s.${column}`),
+    .select([
+      ...SUBJECT_COLUMNS.map((column) => `s.${column}`),
       db.raw(`${activeSql} as active_accompaniment`, activeBindings),
-    );
+    ]);
   if (filter.kind) query.andWhere("s.kind", filter.kind);
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -185,6 +185,8 @@ describe("the list of young people", () => {
     expect(await ids("commune=59512")).toEqual([roubaix.id]);
     expect(await ids("departement=59")).toEqual([roubaix.id, lille.id]);
     expect(await ids("active=true")).toEqual([lille.id]);
+    const listed = (await educator.get(`/api/subjects?kind=youth&q=${code}`)).body;
+    expect(listed.map((s: { active_accompaniment: boolean }) => s.active_accompaniment)).toEqual([false, true]);
     expect(await ids("active=false")).toEqual([roubaix.id]);
     expect(await ids("age_min=16")).toEqual([roubaix.id]);
     expect(await ids("age_max=15")).toEqual([lille.id]);

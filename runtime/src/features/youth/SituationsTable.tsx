@@ -16,7 +16,7 @@ export function SituationsTable({ situations }: { situations: Situations }) {
           <table className="list situations">
             <thead>
               <tr>
-                <th scope="col">Domaine</th>
+                <th scope="col">Situation</th>
                 <th scope="col">
                   À l'entrée <span className="muted">({formatDate(entry.occurred_on)})</span>
                 </th>
