@@ -23,10 +23,10 @@ export function formatBirth(year: number | null, month: number | null): string {
   return month ? `${monthName(month)} ${year}` : String(year);
 }
 
-/** A timestamp from the server ('2025-03-04T10:12:00Z'), shown in the browser's local time. */
-export function formatDateTime(timestamp: string | null | undefined): string {
+/** The local calendar day of a server timestamp, for "added on" columns. */
+export function formatDay(timestamp: string | null | undefined): string {
   if (!timestamp) return "—";
   const date = new Date(timestamp);
   if (Number.isNaN(date.getTime())) return timestamp;
-  return date.toLocaleString("fr-FR", { dateStyle: "short", timeStyle: "short" });
+  return date.toLocaleDateString("fr-FR");
 }

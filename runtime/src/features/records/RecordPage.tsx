@@ -12,6 +12,8 @@ export function RecordPage() {
   const record = useRecord(id);
   const version = useGridVersion(record.data?.grid, record.data?.version);
   const [saved, setSaved] = useState(false);
+  // Bumped on "Recharger": the editor starts afresh even when the revision did not move.
+  const [round, setRound] = useState(0);
 
   const back = <Link to="/fiches">← Mes fiches</Link>;
   const error = record.error ?? version.error;
@@ -54,7 +56,7 @@ export function RecordPage() {
         </SuccessAlert>
       )}
       <RecordEditor
-        key={`${r.id}:${r.revision}`}
+        key={`${r.id}:${r.revision}:${round}`}
         record={r}
         version={version.data}
         onSaved={() => {
@@ -63,6 +65,7 @@ export function RecordPage() {
         }}
         onReload={() => {
           setSaved(false);
+          setRound((n) => n + 1);
           record.reload();
         }}
       />

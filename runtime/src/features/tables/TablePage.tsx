@@ -34,7 +34,7 @@ export default function TablePage() {
         <p>Aucune donnée pour ce tableau dans votre périmètre.</p>
       ) : (
         <DataGrid
-          label={data.title}
+          label={`Résultats : ${data.title}`}
           rowHeaders={grid.rowHeaders}
           columnHeaders={grid.columnHeaders}
           cells={grid.cells}
