@@ -129,11 +129,10 @@ export async function computeTransitionTable(
         [DOMAINS_QUESTION, DOMAINS_QUESTION],
       )
       .where("a.grid_id", accompanimentGridId)
-      .whereRaw("a.subject_id = p.subject_id")
-      .distinct("d.value as domain");
+      .whereNotNull("a.subject_id")
+      .distinct("a.subject_id", "d.value as domain");
     if (scope.kind === "branch") domains.andWhere(inBranches(db, "a.organisation_id", scope.prefixes));
-    const lateral = domains.toSQL();
-    keyed.joinRaw(`left join lateral (${lateral.sql}) as dom on true`, lateral.bindings as Knex.Value[]);
+    keyed.leftJoin(domains.as("dom"), "dom.subject_id", "p.subject_id");
   }
   keyed.select(
     "p.subject_id",
