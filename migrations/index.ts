@@ -1,10 +1,12 @@
 import type { Knex } from "knex";
 import * as initial from "./20261204_01_initial.ts";
+import * as access from "./20261204_02_access.ts";
 
 // knex loads migration files with a native import() that vitest cannot
 // transform, so migrations are listed here statically. Add each new one in order.
 const migrations: Record<string, Knex.Migration> = {
   "20261204_01_initial": initial,
+  "20261204_02_access": access,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

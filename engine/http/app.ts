@@ -10,6 +10,11 @@ import { gridRoutes } from "./routes/grids.ts";
 import { responseRoutes } from "./routes/responses.ts";
 import { subjectRoutes } from "./routes/subjects.ts";
 import { tableRoutes } from "./routes/tables.ts";
+import { accountRoutes } from "./routes/account.ts";
+import { userRoutes } from "./routes/users.ts";
+import { organisationRoutes } from "./routes/organisations.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { subjectRightsRoutes } from "./routes/subject-rights.ts";
 
 export const BODY_LIMIT = "1mb";
 
@@ -28,7 +33,9 @@ export function createApp(context: AppContext, options: { distDir?: string } = {
     res.json({ status: "ok", database: context.config.databaseUrl ? "postgresql" : "embedded" });
   });
   api.use(requireCsrf);
-  for (const routes of [sessionRoutes, gridRoutes, responseRoutes, subjectRoutes, tableRoutes]) {
+  const routeModules = [sessionRoutes, gridRoutes, responseRoutes, subjectRoutes, tableRoutes];
+  routeModules.push(accountRoutes, userRoutes, organisationRoutes, auditRoutes, subjectRightsRoutes);
+  for (const routes of routeModules) {
     api.use(routes(context));
   }
   api.use((_req, _res, next) => next(apiError("not_found", { what: "Cette adresse d'API" })));
