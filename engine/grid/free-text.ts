@@ -5,7 +5,9 @@ import { walkPages } from "./walk.ts";
 // Free-text answers: what a person typed in their own words (comments,
 // plain text fields, the "other" text). They are the answers most likely to
 // name someone, so exports flag them, anonymisation removes them and the
-// federation never sees them. Dates, numbers and times are not free text.
+// federation never sees them. Dates, numbers and times are not free text,
+// nor a text field held to a pattern by a regex validator (an INSEE commune
+// code, a school's UAI): those are codes.
 
 const NOT_FREE_INPUT_TYPES = ["date", "datetime-local", "month", "week", "time", "number", "range", "color"];
 
@@ -16,7 +18,8 @@ function isFreeTextCell(type: string | undefined, inputType: string | undefined)
 
 /** A question answered in the person's own words. */
 export function isFreeTextQuestion(element: SurveyElement): boolean {
-  return isFreeTextCell(element.type, element.inputType);
+  const coded = (element.validators ?? []).some((v) => v !== null && typeof v === "object" && v.type === "regex");
+  return isFreeTextCell(element.type, element.inputType) && !(element.type === "text" && coded);
 }
 
 function freeColumns(element: SurveyElement): string[] {
