@@ -38,7 +38,7 @@ describe("the audit log read by an association admin", () => {
     let before: number | null = null;
     const seen: Entry[] = [];
     do {
-      const page = await admin.get(`/api/audit?limit=5${before ? `&before=${before}` : ""}`);
+      const page: { body: { entries: Entry[]; next_before: number | null } } = await admin.get(`/api/audit?limit=5${before ? `&before=${before}` : ""}`);
       seen.push(...page.body.entries);
       before = page.body.next_before;
     } while (before !== null);
