@@ -10,7 +10,6 @@ export type Config = {
   seedDemo: boolean;
   sessionHours: number;
   smallCellThreshold: number;
-  handsontableLicenseKey: string;
   secureCookies: boolean;
   logLevel: string;
 };
@@ -27,7 +26,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: databaseUrl ? env.BDC_SEED_DEMO === "1" : env.BDC_SEED_DEMO !== "0",
     sessionHours: Number.parseInt(env.BDC_SESSION_HOURS ?? "10", 10),
     smallCellThreshold: Number.parseInt(env.BDC_SMALL_CELL_THRESHOLD ?? "5", 10),
-    handsontableLicenseKey: env.HANDSONTABLE_LICENSE_KEY ?? "non-commercial-and-evaluation",
     secureCookies: env.BDC_SECURE_COOKIES === "1",
     logLevel: env.LOG_LEVEL ?? "info",
   };

@@ -59,7 +59,8 @@ function lintNames(
   entries.forEach((entry: MatrixColumn, index) => {
     const path = `${context.path}[${index}]`;
     const where = context.where(index);
-    const name = entry !== null && typeof entry === "object" && typeof entry.name === "string" ? entry.name : "";
+    const named = entry !== null && typeof entry === "object" && typeof entry.name === "string";
+    const name = named ? (entry.name as string) : "";
     if (!CODE_PATTERN.test(name)) {
       out.push(finding("code_pattern", `${path}.name`, { code: name, where }, context.question));
       return;

@@ -36,7 +36,8 @@ function lintTypesAndTitles(elements: readonly WalkedElement[]): LintFinding[] {
     const path = surveyPath(walked.path);
     const code = nameOf(walked);
     if (!(SUPPORTED_TYPES as readonly string[]).includes(walked.type)) {
-      out.push(finding("unknown_type", `${path}.type`, { type: walked.type, where: whereOf(walked) }, code || undefined));
+      const details = { type: walked.type, where: whereOf(walked) };
+      out.push(finding("unknown_type", `${path}.type`, details, code || undefined));
       continue;
     }
     if (walked.isData && textOf(walked.element.title) === undefined) {

@@ -27,7 +27,8 @@ const PATTERNS: Record<string, string> = {
 
 function numberOrUndefined(value: unknown): number | undefined {
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  const numeric = typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value));
+  if (numeric) return Number(value);
   return undefined;
 }
 
@@ -136,7 +137,8 @@ function multipleTextSchema(element: SurveyElement): JsonSchema {
   const properties: JsonSchema = {};
   for (const item of element.items ?? []) {
     if (item === null || typeof item !== "object" || typeof item.name !== "string") continue;
-    const value = item.inputType === "number" ? numberSchema(item as SurveyElement) : textSchema(item as SurveyElement);
+    const asElement = item as SurveyElement;
+    const value = item.inputType === "number" ? numberSchema(asElement) : textSchema(asElement);
     properties[item.name] = { title: labelOf(item), ...value };
   }
   return { type: "object", properties, additionalProperties: false };

@@ -52,7 +52,7 @@ const messages: { [C in ErrorCode]: (details: Catalogue[C]) => string } = {
   csrf_missing: () =>
     "La demande n'a pas pu être vérifiée (jeton de sécurité absent). Rechargez la page.",
   forbidden: () => "Vous n'avez pas les droits nécessaires pour cette action.",
-  not_found: (d) => `${d.what} introuvable.`,
+  not_found: (d) => `${d.what} est introuvable.`,
   invalid_request: (d) => summarise("La demande est incomplète ou mal formée", d.errors),
   invalid_response: (d) => summarise("Les réponses ne peuvent pas être enregistrées", d.errors),
   stale_revision: () =>

@@ -68,7 +68,9 @@ export function mapAjvErrors(
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const path = [...parentPath, key];
       const message =
-        parentPath.length === 0 ? m.unknownQuestion(key) : m.unknownSubField(key, labelAt(schema, parentPath));
+        parentPath.length === 0
+          ? m.unknownQuestion(key)
+          : m.unknownSubField(key, labelAt(schema, parentPath));
       out.push({ path, field: fieldOf(path), message, unknownKey: true });
       continue;
     }

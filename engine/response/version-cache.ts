@@ -1,9 +1,8 @@
-import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
 import { Model } from "survey-core";
 import "survey-core/i18n/french";
 import { deriveJsonSchema, type JsonSchema } from "../grid/schema.ts";
+import { createAjv } from "./ajv.ts";
 import type { ValidatedVersion } from "./types.ts";
 
 // One survey-core Model and one compiled schema per grid version: a Model
@@ -19,8 +18,7 @@ export interface CompiledVersion {
 const MAX_VERSIONS = 200;
 
 export function createVersionCache(): (version: ValidatedVersion) => CompiledVersion {
-  const ajv = new Ajv2020({ allErrors: true });
-  addFormats(ajv);
+  const ajv = createAjv();
   const cache = new Map<string, CompiledVersion>();
 
   return (version) => {

@@ -1,8 +1,7 @@
 import { readConfig } from "../config.ts";
 import { migrateToLatest, openDb } from "./db.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
-import { importShippedGrids } from "./grids.ts";
-import { readShippedGrids } from "./shipped.ts";
+import { prepareDatabase } from "./prepare.ts";
 import { seedDemo } from "./seed.ts";
 
 // `npm run seed -- --youth 500`: fills an empty database with the demo
@@ -23,7 +22,7 @@ const db = config.databaseUrl
   : openDb({ kind: "embedded", dataDir: config.dataDir });
 try {
   await migrateToLatest(db);
-  await importShippedGrids(db, readShippedGrids());
+  await prepareDatabase(db, { ...config, seedDemo: false });
   const users = await db("users").count<{ count: number }[]>("* as count");
   if (Number(users[0]?.count ?? 0) > 0) {
     console.error("La base contient déjà des comptes : la démonstration n'est créée que sur une base vide.");

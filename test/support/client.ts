@@ -3,7 +3,14 @@ import { DEMO_PASSWORD } from "./test-config.ts";
 // A small API client that behaves like the browser: keeps the session
 // cookie, sends the CSRF token on writes, and returns status and JSON body.
 
-export type ApiResult<T = any> = { status: number; body: T; headers: Headers; text: string };
+export type ApiResult<T = any> = {
+  status: number;
+  body: T;
+  headers: Headers;
+  /** The body decoded as UTF-8 (a BOM is removed, as browsers do). */
+  text: string;
+  bytes: Uint8Array;
+};
 
 export class ApiClient {
   private cookie = "";
@@ -28,10 +35,11 @@ export class ApiClient {
     });
     const setCookie = response.headers.get("set-cookie");
     if (setCookie) this.cookie = setCookie.split(";")[0]!;
-    const text = await response.text();
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     let parsed: any = text;
     if ((response.headers.get("content-type") ?? "").includes("json")) parsed = JSON.parse(text);
-    return { status: response.status, body: parsed as T, headers: response.headers, text };
+    return { status: response.status, body: parsed as T, headers: response.headers, text, bytes };
   }
 
   get<T = any>(path: string) {

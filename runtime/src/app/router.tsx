@@ -1,0 +1,79 @@
+import { lazy, Suspense } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { ErrorAlert, Loading } from "../shared/Alert.tsx";
+import { LoginPage } from "../features/session/LoginPage.tsx";
+import { GridsPage } from "../features/grids/GridsPage.tsx";
+import { FillPage } from "../features/grids/FillPage.tsx";
+import { RecordsPage } from "../features/records/RecordsPage.tsx";
+import { RecordPage } from "../features/records/RecordPage.tsx";
+import { YouthPage } from "../features/youth/YouthPage.tsx";
+import { TablesPage } from "../features/tables/TablesPage.tsx";
+import { Layout } from "./Layout.tsx";
+import { useSession } from "./session-context.tsx";
+import { NotFound } from "./NotFound.tsx";
+
+// Handsontable is loaded only when a table is opened (deps.md 2.5).
+const TablePage = lazy(() => import("../features/tables/TablePage.tsx"));
+
+export function AppRoutes() {
+  return (
+    <BrowserRouter>
+      <Gate />
+    </BrowserRouter>
+  );
+}
+
+/** Shows the login page until a session exists, then the app at the address asked for. */
+function Gate() {
+  const { state, signedIn, retry } = useSession();
+  const location = useLocation();
+
+  if (state.status === "loading") return <Loading what="de la session" />;
+  if (state.status === "failed") {
+    return (
+      <main className="page">
+        <ErrorAlert error={state.error}>
+          <button type="button" onClick={retry}>
+            Réessayer
+          </button>
+        </ErrorAlert>
+      </main>
+    );
+  }
+  if (state.status === "anonymous") {
+    if (location.pathname !== "/connexion") {
+      return <Navigate to="/connexion" replace state={{ from: location.pathname + location.search }} />;
+    }
+    return <LoginPage onSignedIn={signedIn} />;
+  }
+
+  return (
+    <Routes>
+      <Route path="/connexion" element={<AfterLogin />} />
+      <Route element={<Layout session={state.session} />}>
+        <Route index element={<Navigate to="/grilles" replace />} />
+        <Route path="grilles" element={<GridsPage />} />
+        <Route path="grilles/:code" element={<FillPage />} />
+        <Route path="fiches" element={<RecordsPage />} />
+        <Route path="fiches/:id" element={<RecordPage />} />
+        <Route path="jeunes" element={<YouthPage />} />
+        <Route path="tableaux" element={<TablesPage />} />
+        <Route
+          path="tableaux/:code"
+          element={
+            <Suspense fallback={<Loading what="du tableau" />}>
+              <TablePage />
+            </Suspense>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Once signed in, go back where the person was heading. */
+function AfterLogin() {
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  return <Navigate to={from && from !== "/connexion" ? from : "/grilles"} replace />;
+}

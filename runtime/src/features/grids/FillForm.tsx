@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
+import { ErrorAlert, SuccessAlert } from "../../shared/Alert.tsx";
+import { YouthPicker } from "../../shared/subjects/YouthPicker.tsx";
+import { youthDetails } from "../../shared/subjects/youth-label.ts";
+import { createSurveyModel } from "../../shared/survey/create-model.ts";
+import { ErrorSummary } from "../../shared/survey/ErrorSummary.tsx";
+import { showFieldErrors, type PlacedError } from "../../shared/survey/field-errors.ts";
+import { SurveyForm } from "../../shared/survey/SurveyForm.tsx";
+import type { GridVersion, ResponseRecord, Youth } from "../../shared/types.ts";
+import { useCreateResponse } from "./create-response.ts";
+
+/** Picks the young person if the grid is about one, then fills and posts the survey. */
+export function FillForm({ version }: { version: GridVersion }) {
+  const [round, setRound] = useState(0);
+  const [youth, setYouth] = useState<Youth | null>(null);
+  const [saved, setSaved] = useState<ResponseRecord | null>(null);
+
+  function again() {
+    setSaved(null);
+    setYouth(null);
+    setRound((n) => n + 1);
+  }
+
+  if (saved) {
+    return (
+      <SuccessAlert>
+        <p>
+          <strong>Fiche enregistrée</strong>
+          {saved.subject_code ? ` pour ${saved.subject_code}` : ""}.
+        </p>
+        <p className="actions">
+          <Link to={`/fiches/${saved.id}`}>Voir la fiche</Link>
+          <button type="button" onClick={again}>
+            Remplir une autre fiche
+          </button>
+        </p>
+      </SuccessAlert>
+    );
+  }
+
+  if (version.subject === "family" || version.subject === "action") {
+    // TODO(family and action subjects): the API only creates young people so far.
+    return <p>Cette grille porte sur une famille ou une action collective : pas encore disponible ici.</p>;
+  }
+
+  if (version.subject === "youth" && !youth) return <YouthPicker onPick={setYouth} />;
+
+  return (
+    <>
+      {youth && (
+        <div className="card chosen">
+          <span>
+            Jeune : <strong>{youth.code}</strong> <span className="muted">{youthDetails(youth)}</span>
+          </span>
+          <button type="button" className="link" onClick={() => setYouth(null)}>
+            Changer de jeune
+          </button>
+        </div>
+      )}
+      <SurveyStep key={round} version={version} youth={youth} onSaved={setSaved} />
+    </>
+  );
+}
+
+function SurveyStep(props: { version: GridVersion; youth: Youth | null; onSaved: (r: ResponseRecord) => void }) {
+  const { version, youth, onSaved } = props;
+  const [model] = useState(() => createSurveyModel(version.survey));
+  // One id per record being filled: a retry after a network error resends the same id.
+  const responseId = useRef(crypto.randomUUID());
+  const { run, pending, error } = useCreateResponse();
+  const [placed, setPlaced] = useState<PlacedError[]>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const handler = (_: unknown, options: { allow: boolean }) => {
+      options.allow = false;
+      void submit();
+    };
+    model.onCompleting.add(handler);
+    return () => model.onCompleting.remove(handler);
+  });
+
+  async function submit() {
+    if (pending) return;
+    setPlaced([]);
+    const record = await run({
+      id: responseId.current,
+      grid: version.code,
+      version: version.number,
+      subject: youth?.id,
+      data: model.data as Record<string, unknown>,
+    });
+    if (record) return onSaved(record);
+    summaryRef.current?.scrollIntoView({ block: "start" });
+  }
+
+  useEffect(() => {
+    if (error?.fieldErrors.length) setPlaced(showFieldErrors(model, error.fieldErrors));
+  }, [error, model]);
+
+  return (
+    <>
+      <div ref={summaryRef} aria-live="polite">
+        {placed.length > 0 ? <ErrorSummary model={model} errors={placed} /> : <ErrorAlert error={error} />}
+        {pending && <p role="status">Enregistrement en cours…</p>}
+      </div>
+      <SurveyForm model={model} />
+    </>
+  );
+}

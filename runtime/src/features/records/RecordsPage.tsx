@@ -1,0 +1,69 @@
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { ErrorAlert, Loading } from "../../shared/Alert.tsx";
+import { formatDate } from "../../shared/dates.ts";
+import { useGrids } from "../../shared/grids/list-grids.ts";
+import { useRecords } from "./list-records.ts";
+
+export function RecordsPage() {
+  const [params, setParams] = useSearchParams();
+  const grid = params.get("grille") ?? "";
+  const grids = useGrids();
+  const records = useRecords(grid);
+  const navigate = useNavigate();
+  const titles = new Map((grids.data ?? []).map((g) => [g.code, g.title]));
+
+  function choose(code: string) {
+    setParams(code ? { grille: code } : {}, { replace: true });
+  }
+
+  return (
+    <section aria-labelledby="records-title">
+      <h1 id="records-title">Mes fiches</h1>
+      <div className="field inline-field">
+        <label htmlFor="records-grid">Grille</label>
+        <select id="records-grid" value={grid} onChange={(e) => choose(e.target.value)}>
+          <option value="">Toutes les grilles</option>
+          {(grids.data ?? []).map((g) => (
+            <option key={g.code} value={g.code}>
+              {g.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ErrorAlert error={records.error ?? grids.error} />
+      {records.loading && <Loading what="des fiches" />}
+      {records.data && records.data.length === 0 && <p>Aucune fiche pour l'instant.</p>}
+      {records.data && records.data.length > 0 && (
+        <div className="table-wrap">
+          <table className="list">
+            <caption className="sr-only">Fiches enregistrées, de la plus récente à la plus ancienne</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Grille</th>
+                <th scope="col">Version</th>
+                <th scope="col">Jeune</th>
+                <th scope="col">Révision</th>
+              </tr>
+            </thead>
+            <tbody>
+              {records.data.map((record) => (
+                <tr key={record.id} className="clickable" onClick={() => navigate(`/fiches/${record.id}`)}>
+                  <td data-label="Date">
+                    <Link to={`/fiches/${record.id}`} onClick={(e) => e.stopPropagation()}>
+                      {formatDate(record.occurred_on)}
+                    </Link>
+                  </td>
+                  <td data-label="Grille">{titles.get(record.grid) ?? record.grid}</td>
+                  <td data-label="Version">{record.version}</td>
+                  <td data-label="Jeune">{record.subject_code ?? "—"}</td>
+                  <td data-label="Révision">{record.revision}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState, type FormEvent } from "react";
+import { ErrorAlert } from "../Alert.tsx";
+import { errorFor, Field } from "../Field.tsx";
+import { monthName } from "../dates.ts";
+import { SEX_LABELS, type Sex, type Youth } from "../types.ts";
+import { useCreateYouth, type NewYouth } from "./create-youth.ts";
+
+const SEXES = Object.keys(SEX_LABELS) as Sex[];
+
+/** Adds a young person: only a code, a first name or initials, birth month/year and sex. */
+export function YouthForm({ onCreated, onCancel }: { onCreated: (y: Youth) => void; onCancel?: () => void }) {
+  const { run, pending, error } = useCreateYouth();
+  const [code, setCode] = useState("");
+  const [firstName, setFirstName] = useState("");
+  const [month, setMonth] = useState("");
+  const [year, setYear] = useState("");
+  const [sex, setSex] = useState<Sex | "">("");
+  const fieldErrors = error?.fieldErrors ?? [];
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input: NewYouth = {};
+    if (code.trim()) input.code = code.trim();
+    if (firstName.trim()) input.first_name = firstName.trim();
+    if (month) input.birth_month = Number(month);
+    if (year) input.birth_year = Number(year);
+    if (sex) input.sex = sex;
+    const youth = await run(input);
+    if (youth) onCreated(youth);
+  }
+
+  return (
+    <form className="card form" onSubmit={submit} aria-label="Ajouter un jeune" noValidate>
+      <ErrorAlert error={error} />
+      <Field
+        label="Code du jeune (facultatif)"
+        hint="Laissez vide pour qu'un code soit créé automatiquement."
+        error={errorFor(fieldErrors, "code")}
+      >
+        <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" maxLength={32} />
+      </Field>
+      <Field
+        label="Prénom ou initiales"
+        hint="Jamais de nom de famille."
+        error={errorFor(fieldErrors, "first_name")}
+      >
+        <input value={firstName} onChange={(e) => setFirstName(e.target.value)} autoComplete="off" maxLength={30} />
+      </Field>
+      <div className="field-row">
+        <Field label="Mois de naissance" error={errorFor(fieldErrors, "birth_month")}>
+          <select value={month} onChange={(e) => setMonth(e.target.value)}>
+            <option value="">—</option>
+            {Array.from({ length: 12 }, (_, i) => (
+              <option key={i + 1} value={i + 1}>
+                {monthName(i + 1)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Année de naissance" error={errorFor(fieldErrors, "birth_year")}>
+          <input
+            type="number"
+            inputMode="numeric"
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+            placeholder="ex. 2009"
+          />
+        </Field>
+      </div>
+      <fieldset className="field">
+        <legend>Sexe</legend>
+        <div className="choices">
+          {SEXES.map((value) => (
+            <label key={value} className="choice">
+              <input
+                type="radio"
+                name="sex"
+                value={value}
+                checked={sex === value}
+                onChange={() => setSex(value)}
+              />
+              {SEX_LABELS[value]}
+            </label>
+          ))}
+        </div>
+        {errorFor(fieldErrors, "sex") && <p className="field-error">{errorFor(fieldErrors, "sex")}</p>}
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={pending}>
+          {pending ? "Enregistrement…" : "Ajouter le jeune"}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Annuler
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

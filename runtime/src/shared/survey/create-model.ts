@@ -1,0 +1,25 @@
+import { Model } from "survey-core";
+import "survey-core/i18n/french";
+import type { SurveyJson } from "../types.ts";
+import { BDC_SURVEY_THEME } from "./theme.ts";
+
+/**
+ * A SurveyJS model in French, ready for our own saving: no "thank you" page
+ * (the feature shows its own confirmation) and hidden answers dropped before
+ * they are sent, as the server drops them too.
+ */
+export function createSurveyModel(
+  json: SurveyJson,
+  options: { data?: Record<string, unknown>; display?: boolean; singlePage?: boolean } = {},
+): Model {
+  const model = new Model(json);
+  model.locale = "fr";
+  model.applyTheme(BDC_SURVEY_THEME);
+  model.showCompletedPage = false;
+  model.clearInvisibleValues = "onComplete";
+  model.completeText = "Enregistrer la fiche";
+  if (options.singlePage) model.questionsOnPageMode = "singlePage";
+  if (options.data) model.data = options.data;
+  if (options.display) model.mode = "display";
+  return model;
+}
