@@ -10,8 +10,18 @@ const LINKS = [
   { to: "/tableaux", label: "Tableaux" },
 ];
 
+const ADMIN_ROLES = ["association_admin", "platform_admin"];
+
+/** Association and platform admins manage accounts and services (the server checks again). */
+export function isAdmin(session: Session): boolean {
+  return session.roles.some((r) => ADMIN_ROLES.includes(r.role));
+}
+
 export function Layout({ session }: { session: Session }) {
   const { signOut } = useSession();
+  const links = isAdmin(session)
+    ? [...LINKS, { to: "/administration", label: "Administration" }]
+    : LINKS;
   const [leaving, setLeaving] = useState(false);
   const role = session.roles[0];
 
@@ -46,7 +56,7 @@ export function Layout({ session }: { session: Session }) {
         </div>
         <nav aria-label="Navigation principale">
           <ul>
-            {LINKS.map((link) => (
+            {links.map((link) => (
               <li key={link.to}>
                 <NavLink to={link.to}>{link.label}</NavLink>
               </li>

@@ -8,7 +8,11 @@ import { RecordsPage } from "../features/records/RecordsPage.tsx";
 import { RecordPage } from "../features/records/RecordPage.tsx";
 import { YouthPage } from "../features/youth/YouthPage.tsx";
 import { TablesPage } from "../features/tables/TablesPage.tsx";
-import { Layout } from "./Layout.tsx";
+import { AdminLayout } from "../features/admin/AdminLayout.tsx";
+import { UsersPage } from "../features/admin/UsersPage.tsx";
+import { ServicesPage } from "../features/admin/ServicesPage.tsx";
+import { JournalPage } from "../features/admin/JournalPage.tsx";
+import { isAdmin, Layout } from "./Layout.tsx";
 import { useSession } from "./session-context.tsx";
 import { NotFound } from "./NotFound.tsx";
 
@@ -66,6 +70,12 @@ function Gate() {
             </Suspense>
           }
         />
+        <Route path="administration" element={<AdminLayout allowed={isAdmin(state.session)} />}>
+          <Route index element={<Navigate to="comptes" replace />} />
+          <Route path="comptes" element={<UsersPage />} />
+          <Route path="services" element={<ServicesPage />} />
+          <Route path="journal" element={<JournalPage />} />
+        </Route>
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
