@@ -51,6 +51,9 @@ function apiErrorHandler(error: unknown, req: Request, res: Response, _next: Nex
   if (known.status >= 500) {
     log.error({ method: req.method, path: req.path, err: String((error as Error)?.stack ?? error) }, "request failed");
   }
+  if (known.code === "too_many_attempts") {
+    res.setHeader("Retry-After", String((known.details as { seconds: number }).seconds));
+  }
   res.status(known.status).json(known.toJSON());
 }
 

@@ -25,6 +25,7 @@ describe("the login rate limit", () => {
     expect(result.body.error.code).toBe("too_many_attempts");
     expect(result.body.error.details.seconds).toBeGreaterThan(800);
     expect(result.body.error.details.seconds).toBeLessThanOrEqual(900);
+    expect(result.headers.get("retry-after")).toBe(String(result.body.error.details.seconds));
   });
 
   it("refuses even the right password from an address that failed too often", async () => {

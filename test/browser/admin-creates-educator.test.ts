@@ -8,7 +8,8 @@ import { createYouth } from "../support/factories.ts";
 
 // The association admin's story, through the built runtime in Chromium:
 // create an educator for the Roubaix service in « Administration », then
-// the educator signs in and sees only that service's young people.
+// the educator signs in, sees only that service's young people, and
+// replaces the provisional password.
 
 const EMAIL = "samia.roubaix@demo.bdc";
 const PASSWORD = "provisoire-roubaix-2026";
@@ -73,6 +74,16 @@ describe("an association admin creating an educator", () => {
       await page.getByRole("cell", { name: "ROUBAIX-1" }).waitFor();
       const codes = await page.locator("table.list tbody tr td:first-child").allInnerTexts();
       expect(codes).toEqual(["ROUBAIX-1"]);
+
+      // The provisional password is replaced by one only the educator knows.
+      await page.getByRole("link", { name: "Samia B." }).click();
+      await page.getByLabel("Mot de passe actuel").fill(PASSWORD);
+      await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("ma-phrase-secrete-a-moi");
+      await page.getByLabel("Nouveau mot de passe, une seconde fois").fill("ma-phrase-secrete-a-moi");
+      await page.getByRole("button", { name: "Changer le mot de passe" }).click();
+      await page.getByText("Mot de passe changé.").waitFor();
+      await nav.getByRole("link", { name: "Jeunes" }).click();
+      await page.getByRole("cell", { name: "ROUBAIX-1" }).waitFor();
       await page.close();
     },
   );

@@ -42,7 +42,9 @@ export function Layout({ session }: { session: Session }) {
             BDC
           </Link>
           <div className="who">
-            <span className="who-name">{session.user.displayName}</span>
+            <Link className="who-name" to="/mot-de-passe" title="Mon compte : changer de mot de passe">
+              {session.user.displayName}
+            </Link>
             {role && (
               <span className="who-role">
                 {role.label}

@@ -8,6 +8,7 @@ import { RecordsPage } from "../features/records/RecordsPage.tsx";
 import { RecordPage } from "../features/records/RecordPage.tsx";
 import { YouthPage } from "../features/youth/YouthPage.tsx";
 import { TablesPage } from "../features/tables/TablesPage.tsx";
+import { PasswordPage } from "../features/session/PasswordPage.tsx";
 import { AdminLayout } from "../features/admin/AdminLayout.tsx";
 import { UsersPage } from "../features/admin/UsersPage.tsx";
 import { ServicesPage } from "../features/admin/ServicesPage.tsx";
@@ -70,6 +71,7 @@ function Gate() {
             </Suspense>
           }
         />
+        <Route path="mot-de-passe" element={<PasswordPage />} />
         <Route path="administration" element={<AdminLayout allowed={isAdmin(state.session)} />}>
           <Route index element={<Navigate to="comptes" replace />} />
           <Route path="comptes" element={<UsersPage />} />
