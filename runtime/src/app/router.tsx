@@ -7,8 +7,14 @@ import { FillPage } from "../features/grids/FillPage.tsx";
 import { RecordsPage } from "../features/records/RecordsPage.tsx";
 import { RecordPage } from "../features/records/RecordPage.tsx";
 import { YouthPage } from "../features/youth/YouthPage.tsx";
+import { YouthFilePage } from "../features/youth/YouthFilePage.tsx";
 import { TablesPage } from "../features/tables/TablesPage.tsx";
-import { Layout } from "./Layout.tsx";
+import { PasswordPage } from "../features/session/PasswordPage.tsx";
+import { AdminLayout } from "../features/admin/AdminLayout.tsx";
+import { UsersPage } from "../features/admin/UsersPage.tsx";
+import { ServicesPage } from "../features/admin/ServicesPage.tsx";
+import { JournalPage } from "../features/admin/JournalPage.tsx";
+import { isAdmin, Layout } from "./Layout.tsx";
 import { useSession } from "./session-context.tsx";
 import { NotFound } from "./NotFound.tsx";
 
@@ -61,6 +67,7 @@ function Gate() {
         <Route path="fiches" element={<RecordsPage />} />
         <Route path="fiches/:id" element={<RecordPage />} />
         <Route path="jeunes" element={<YouthPage />} />
+        <Route path="jeunes/:id" element={<YouthFilePage />} />
         <Route
           path="tableaux"
           element={<TablesPage canAuthor={state.session.roles.some((r) => TABLE_AUTHOR_ROLES.includes(r.role))} />}
@@ -81,6 +88,13 @@ function Gate() {
             </Suspense>
           }
         />
+        <Route path="mot-de-passe" element={<PasswordPage />} />
+        <Route path="administration" element={<AdminLayout allowed={isAdmin(state.session)} />}>
+          <Route index element={<Navigate to="comptes" replace />} />
+          <Route path="comptes" element={<UsersPage />} />
+          <Route path="services" element={<ServicesPage />} />
+          <Route path="journal" element={<JournalPage />} />
+        </Route>
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
