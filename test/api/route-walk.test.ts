@@ -46,6 +46,9 @@ afterAll(() => app.close());
 /** The value each path parameter takes: always one of association 1's resources. */
 function concretePath(route: RegisteredRoute): string {
   const [, , resource] = route.path.split("/");
+  // Record exports name their grid in the query string.
+  if (route.path === "/api/responses.csv" || route.path === "/api/responses.xlsx") return `${route.path}?grid=profil_jeune`;
+  if (route.path === "/api/tables/options") return `${route.path}?grid=profil_jeune`;
   return route.path.replace(/:([a-zA-Z_]+)/g, (_match, param: string) => {
     if (resource === "responses" && param === "id") return target.responseId;
     if (resource === "subjects" && param === "id") return target.subjectId;
@@ -54,6 +57,7 @@ function concretePath(route: RegisteredRoute): string {
     if (resource === "grids" && param === "code") return "profil_jeune";
     if (resource === "grids" && param === "number") return "1";
     if (resource === "tables" && (param === "code" || param === "file")) return "niveau_relation_par_sexe";
+    if (resource === "reports" && (param === "code" || param === "file")) return "rapport_activite_service";
     throw new Error(`route-walk: say which resource of association 1 ${route.method} ${route.path} takes as :${param}`);
   });
 }
@@ -76,10 +80,22 @@ function bodyFor(route: RegisteredRoute): unknown {
     "PUT /api/users/:id": { display_name: "Piraté", disabled: true },
     "POST /api/users/:id/password": { password: "mot-de-passe-pirate" },
     "POST /api/organisations": { kind: "team", code: "equipe_intruse", name: "Intruse", parent_id: target.serviceId },
+    "POST /api/tables": { ...WALK_TABLE, code: "tableau_de_la_marche" },
+    "POST /api/tables/preview": WALK_TABLE,
   };
   if (key in bodies) return bodies[key];
   return route.method === "GET" || route.method === "DELETE" ? undefined : {};
 }
+
+/** A table definition that computes in anyone's own scope. */
+const WALK_TABLE = {
+  code: "apercu",
+  title: "Aperçu",
+  grid: "profil_jeune",
+  measure: { kind: "count" },
+  rows: [{ kind: "choice", question: "niveau_relation" }],
+  columns: [],
+};
 
 /** What every signed-in person reads: health, grid and table definitions, their own session. */
 const SHARED = new Set([
@@ -89,11 +105,25 @@ const SHARED = new Set([
   "GET /api/tables",
   "GET /api/tables/:code",
   "GET /api/tables/:file.csv",
+  "GET /api/tables/:file.xlsx",
+  "GET /api/tables/options",
+  "POST /api/tables/preview",
+  "GET /api/reports",
+  "GET /api/reports/:code",
+  "GET /api/reports/:file.html",
+  "GET /api/reports/:file.xlsx",
   "GET /api/session",
   "DELETE /api/session",
 ]);
 /** Creating in one's own scope, or acting on one's own account: refused or harmless, never about the target. */
-const OWN_SCOPE = new Set(["POST /api/session", "POST /api/subjects", "POST /api/responses", "POST /api/session/password"]);
+const OWN_SCOPE = new Set([
+  "POST /api/session",
+  "POST /api/subjects",
+  "POST /api/responses",
+  "POST /api/session/password",
+  // Saving a table definition: allowed to the federation's analysts and COPIL, refused to educators.
+  "POST /api/tables",
+]);
 const ADMIN_ONLY = /^\/api\/(users|organisations|audit)(\/|$)/;
 const RIGHTS_ONLY = new Set([
   "GET /api/subjects/:id/export",
