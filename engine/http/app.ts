@@ -68,6 +68,12 @@ export function createApp(context: AppContext, options: { distDir?: string } = {
 
 function apiErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
   const known = toApiError(error);
+  if (res.headersSent) {
+    // A streamed download failed half-way: no JSON can follow, so cut the connection.
+    log.error({ method: req.method, path: req.path, err: String((error as Error)?.stack ?? error) }, "stream failed");
+    res.destroy();
+    return;
+  }
   if (known.status >= 500) {
     log.error({ method: req.method, path: req.path, err: String((error as Error)?.stack ?? error) }, "request failed");
   }

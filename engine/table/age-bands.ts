@@ -1,5 +1,7 @@
-// Age bands, in whole years at the record's date. Codes match the shared
-// list `tranches_age`; the COPIL can change the bands there.
+// Default age bands, in whole years. A table definition may give its own
+// (`age_band.bands`). NOTE: twin of definitions/lists/tranches_age.json (codes
+// and labels): change both together. TODO(age bands from the shared list): read
+// the bounds from the list once it carries them; it holds codes and labels only.
 
 export type AgeBand = { code: string; label: string; min: number; max: number | null };
 

@@ -10,6 +10,8 @@
 // the smallest non-zero cell, else the line's total, else a zero cell. This
 // repeats until no line holds exactly one hidden figure. It is a heuristic
 // (optimal suppression is NP-hard), conservative rather than minimal.
+// TODO(masking across tables): two published tables sharing a margin can still
+// be combined to recover a masked figure; that needs an audit of a whole pack.
 
 export type MaskInput = {
   cells: number[][];

@@ -80,14 +80,9 @@ export default function TableBuilderPage() {
     };
   }, [definition]);
 
-  const measureOption = options.data?.measures[measure];
   const offered = (options.data?.dimensions ?? [])
     .map((option, index) => ({ ...option, index }))
-    .filter(
-      (o) =>
-        !o.dimension.kind.startsWith("breakdown_") ||
-        (measureOption?.measure.kind === "breakdown_sum" && measureOption.measure.question === o.dimension.question),
-    );
+    .filter((o) => dimensionFits(options.data!, measure, o.index));
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -125,7 +120,13 @@ export default function TableBuilderPage() {
                 <select
                   id="builder-measure"
                   value={measure}
-                  onChange={(e) => setMeasure(Number(e.target.value))}
+                  onChange={(e) => {
+                    // Breakdown rows and columns belong to one measure: drop those that no longer fit.
+                    const next = Number(e.target.value);
+                    const fits = (i: number) => dimensionFits(options.data!, next, i);
+                    setMeasure(next);
+                    setAxes((a) => ({ rows: a.rows.filter(fits), columns: a.columns.filter(fits) }));
+                  }}
                 >
                   {options.data.measures.map((m, i) => (
                     <option key={i} value={i}>
@@ -319,17 +320,21 @@ function FilterFields({
   );
 }
 
+/** A breakdown's rows or columns go only with the sum of that breakdown. */
+function dimensionFits(options: TableOptions, measureIndex: number, dimensionIndex: number): boolean {
+  const measure = options.measures[measureIndex]?.measure;
+  const d = options.dimensions[dimensionIndex]?.dimension;
+  if (!d) return false;
+  return !d.kind.startsWith("breakdown_") || (measure?.kind === "breakdown_sum" && measure.question === d.question);
+}
+
 /** The definition the choices make; breakdown dimensions that no longer fit the measure are left out. */
 function buildDefinition(
   options: TableOptions,
   state: { measure: number; axes: Record<Axis, number[]>; filters: Filter[]; period: TablePeriod; title: string },
 ): TableDefinition {
   const measure = options.measures[state.measure]?.measure ?? { kind: "count" };
-  const fits = (index: number) => {
-    const d = options.dimensions[index]?.dimension;
-    if (!d) return false;
-    return !d.kind.startsWith("breakdown_") || (measure.kind === "breakdown_sum" && measure.question === d.question);
-  };
+  const fits = (index: number) => dimensionFits(options, state.measure, index);
   const title = state.title.trim() || "Tableau sans titre";
   const period = { ...(state.period.from ? { from: state.period.from } : {}), ...(state.period.to ? { to: state.period.to } : {}) };
   return {

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { ErrorAlert, Loading } from "../../shared/Alert.tsx";
 import { useTables } from "./list-tables.ts";
+import { ReportsSection } from "./ReportsSection.tsx";
 
 export function TablesPage({ canAuthor }: { canAuthor: boolean }) {
   const { data, error, loading } = useTables();
@@ -29,6 +30,7 @@ export function TablesPage({ canAuthor }: { canAuthor: boolean }) {
           </li>
         ))}
       </ul>
+      <ReportsSection />
     </section>
   );
 }
