@@ -28,12 +28,24 @@ export function escapeXml(text: string): string {
     .replaceAll('"', "&quot;");
 }
 
+// The cells a records export writes most (empty, 0, 1: a checkbox choice) as
+// constants: a million rows then allocate far less.
+const EMPTY = "<c/>";
+const SMALL_INTEGERS = Array.from({ length: 100 }, (_, i) => `<c><v>${i}</v></c>`);
+const EDGE_SPACE = /^\s|\s$/;
+
 function cellXml(value: CellValue, bold: boolean): string {
+  if (!bold) {
+    if (value === null || value === undefined || value === "") return EMPTY;
+    if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value < 100) return SMALL_INTEGERS[value]!;
+  }
   const style = bold ? ' s="1"' : "";
   if (value === null || value === undefined || value === "") return `<c${style}/>`;
   if (typeof value === "number" && Number.isFinite(value)) return `<c${style}><v>${value}</v></c>`;
   if (typeof value === "boolean") return `<c t="b"${style}><v>${value ? 1 : 0}</v></c>`;
-  return `<c t="inlineStr"${style}><is><t xml:space="preserve">${escapeXml(String(value))}</t></is></c>`;
+  const text = String(value);
+  const space = EDGE_SPACE.test(text) ? ' xml:space="preserve"' : "";
+  return `<c t="inlineStr"${style}><is><t${space}>${escapeXml(text)}</t></is></c>`;
 }
 
 async function* sheetXml(source: SheetSource): AsyncGenerator<string> {
@@ -45,7 +57,7 @@ async function* sheetXml(source: SheetSource): AsyncGenerator<string> {
     const bold = index < (source.headerRows ?? 0);
     index++;
     // One string grows per batch: a million rows make little garbage this way.
-    batch += `<row r="${index}">`;
+    batch += "<row>";
     for (const value of row) batch += cellXml(value, bold);
     batch += "</row>";
     if (batch.length > 64 * 1024) {

@@ -26,7 +26,8 @@ import type { SurveyElement, SurveyJson } from "../../engine/grid/types.ts";
 // export streamed over HTTP while the process's memory is sampled.
 //
 // BENCH_PG_RECORDS (1,000,000), BENCH_EMBEDDED_RECORDS (100,000),
-// BENCH_EXPORTS ("csv,xlsx") tune it; BENCH_KEEP=1 keeps the PostgreSQL database. PostgreSQL runs when DATABASE_URL is set.
+// BENCH_EXPORTS ("csv,xlsx"), BENCH_TABLES=0 (skip the synthesis) tune it;
+// BENCH_KEEP=1 keeps the PostgreSQL database. PostgreSQL runs when DATABASE_URL is set.
 
 const SYNTHESIS = [
   "jeunes_par_association",
@@ -289,6 +290,17 @@ async function benchOn(label: string, db: Knex, records: number, databaseUrl?: s
   const flat = await timed(() => buildFlatTable(db, versionIds));
   console.log(`  génération ${seconds(generation.ms)} s, table plate ${seconds(flat.ms)} s`);
 
+  if (process.env.BENCH_TABLES !== "0") await synthesis(db);
+
+  const formats = (process.env.BENCH_EXPORTS ?? "csv,xlsx").split(",").filter(Boolean) as ("csv" | "xlsx")[];
+  for (const format of formats) {
+    if (databaseUrl) await exportInChild(databaseUrl, format, records);
+    else await exportInProcess(db, format, records);
+  }
+}
+
+/** The département synthesis, by the engine and by hand, each table's median of three runs. */
+async function synthesis(db: Knex): Promise<void> {
   const analyst = await callerFor(db, "analyste@demo.bdc");
   const definitions = readShippedTables<TableDefinition>().filter((d) => SYNTHESIS.includes(d.code));
   const queries = handWritten(loadTerritory().metropole.communes);
@@ -316,12 +328,6 @@ async function benchOn(label: string, db: Knex, records: number, databaseUrl?: s
     `  synthèse départementale : moteur ${seconds(engineTotal)} s, à la main ${seconds(handTotal)} s, ` +
       `rapport ${(engineTotal / handTotal).toFixed(2)} (cible ≤ 1,5) ; pic mémoire du processus ${mb(peak)} Mo`,
   );
-
-  const formats = (process.env.BENCH_EXPORTS ?? "csv,xlsx").split(",").filter(Boolean) as ("csv" | "xlsx")[];
-  for (const format of formats) {
-    if (databaseUrl) await exportInChild(databaseUrl, format, records);
-    else await exportInProcess(db, format, records);
-  }
 }
 
 export async function runTablesBench(): Promise<void> {
