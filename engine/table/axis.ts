@@ -184,7 +184,7 @@ export function resolveDimension(dim: Dimension, ctx: ResolveContext, field: str
       const h = requireQuestion(ctx.versions, dim.question, `${field}.question`, ["matrixdropdown"], "un tableau de décompte");
       const items = dim.kind === "breakdown_row" ? h.rows : h.columns;
       return {
-        title: h.label,
+        title: `${h.label} (${dim.kind === "breakdown_row" ? "lignes" : "colonnes"})`,
         key: sql(dim.kind === "breakdown_row" ? "b.row_key" : "b.column_key"),
         headers: items.map((c) => ({ key: c.value, label: c.label })),
         optional: new Set(items.filter((c) => c.retired).map((c) => c.value)),

@@ -20,7 +20,7 @@ export function BarChart({ table }: { table: ComputedTable }) {
     return { label: row.label, segments, total: segments.reduce((a, b) => a + b, 0), masked: table.masked[r]?.some(Boolean) };
   });
   const max = Math.max(1, ...bars.map((b) => b.total));
-  const labelWidth = 180;
+  const labelWidth = 200;
   const barArea = 240;
   const lineHeight = 30;
   const height = bars.length * lineHeight + 8;
@@ -39,7 +39,7 @@ export function BarChart({ table }: { table: ComputedTable }) {
             <g key={i}>
               <text x={labelWidth - 6} y={y + 18} textAnchor="end" fontSize="14" fill="#1d2433">
                 <title>{bar.label}</title>
-                {shorten(bar.label, 24)}
+                {shorten(bar.label, 22)}
               </text>
               {bar.segments.map((value, s) => {
                 const width = (value / max) * barArea;
