@@ -12,6 +12,7 @@ import { gridProposalRoutes } from "./routes/grid-proposals.ts";
 import { responseRoutes } from "./routes/responses.ts";
 import { subjectRoutes } from "./routes/subjects.ts";
 import { tableRoutes } from "./routes/tables.ts";
+import { trajectoryRoutes } from "./routes/trajectories.ts";
 
 export const BODY_LIMIT = "1mb";
 
@@ -38,6 +39,7 @@ export function createApp(context: AppContext, options: { distDir?: string } = {
     responseRoutes,
     subjectRoutes,
     tableRoutes,
+    trajectoryRoutes,
   ]) {
     api.use(routes(context));
   }
