@@ -296,11 +296,12 @@ export async function migrateResponse(
   id: string,
   input: { revision: unknown; data?: unknown },
 ): Promise<ResponseRecord> {
+  // Scope first: a record outside the caller's branch is 404 whatever the body says.
+  const current = await findResponse(db, caller, id);
+  serviceForWrite(caller, current.organisation_id);
   if (!Number.isInteger(input.revision)) {
     throw invalid("revision", "Indiquez la révision de la fiche que vous déplacez.");
   }
-  const current = await findResponse(db, caller, id);
-  serviceForWrite(caller, current.organisation_id);
   const newest = await findPublishedVersion(db, current.grid);
   if (newest.id === current.grid_version_id) {
     throw invalid("revision", "Cette fiche utilise déjà la dernière version de la grille.");
