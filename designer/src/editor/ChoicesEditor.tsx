@@ -48,6 +48,10 @@ export function ChoicesEditor({
   return (
     <fieldset className="choices">
       <legend>{label}</legend>
+      <p className="hint">
+        Le code est ce qui est enregistré : une fois publié, ne le changez plus (changer un code revient à retirer le
+        {" "}{noun} et à en créer un autre). Pour corriger le texte, modifiez le libellé.
+      </p>
       {items.length > 0 && (
         <div className="choice-row choice-head" aria-hidden="true">
           <span>Code</span>

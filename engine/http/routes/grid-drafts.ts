@@ -4,6 +4,7 @@ import { createResponseValidator } from "../../response/validate.ts";
 import type { SurveyJson } from "../../grid/types.ts";
 import { ApiError, apiError } from "../errors.ts";
 import type { AppContext } from "../context.ts";
+import { audit } from "../../access/audit.ts";
 import { canPropose, requireCopil, requireDesignerReader } from "../../access/grid-roles.ts";
 import { createGrid, ensureDraft, findGrid, publishDraft, requireDraft, saveDraft } from "../../store/grid-drafts.ts";
 import { diffVersions, exportGrid, gridCatalogue, parseVersionRef, type VersionRef } from "../../store/grid-history.ts";
@@ -94,6 +95,7 @@ export function gridDraftRoutes({ db }: AppContext): Router {
       if (ref === "draft") requireDesignerReader(caller);
     }
     const envelope = await exportGrid(db, req.params.code, ref!);
+    await audit(db, caller, { action: "grid.export", targetType: "grid", targetId: req.params.code, details: { version: ref } });
     const suffix = ref === "draft" ? "brouillon" : `v${ref}`;
     res.setHeader("Content-Disposition", `attachment; filename="${req.params.code}-${suffix}.json"`);
     res.json(envelope);
