@@ -160,3 +160,20 @@ describe("a young person's file", () => {
     expect(file.timeline).toEqual([]);
   });
 });
+
+describe("records about a family or an action", () => {
+  it("are refused on a young person, whose kind is not the grid's", async () => {
+    const youth = await createYouth(educator);
+    const result = await educator.post("/api/responses", familyWorkRecord(youth.id, "2026-02-01"));
+    expect(result.status).toBe(400);
+    expect(result.body.error.details.errors[0].field).toBe("subject");
+  });
+
+  it("are refused on a family of another association", async () => {
+    const outsider = await loggedIn(app.url, "educateur2@demo.bdc");
+    const family = (await outsider.post("/api/subjects", { kind: "family" })).body;
+    const result = await educator.post("/api/responses", familyWorkRecord(family.id, "2026-02-01"));
+    expect(result.status).toBe(400);
+    expect(result.body.error.details.errors[0]).toMatchObject({ field: "subject", message: /famille/ });
+  });
+});
