@@ -7,6 +7,8 @@ import { log } from "./log.ts";
 import { loadSession, requireCsrf, securityHeaders } from "./security.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { gridRoutes } from "./routes/grids.ts";
+import { gridDraftRoutes } from "./routes/grid-drafts.ts";
+import { gridProposalRoutes } from "./routes/grid-proposals.ts";
 import { responseRoutes } from "./routes/responses.ts";
 import { subjectRoutes } from "./routes/subjects.ts";
 import { tableRoutes } from "./routes/tables.ts";
@@ -32,6 +34,8 @@ export function createApp(context: AppContext, options: { distDir?: string } = {
   for (const routes of [
     sessionRoutes,
     gridRoutes,
+    gridDraftRoutes,
+    gridProposalRoutes,
     responseRoutes,
     subjectRoutes,
     tableRoutes,
