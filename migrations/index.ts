@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import * as initial from "./20261204_01_initial.ts";
+import * as access from "./20261204_02_access.ts";
 import * as gridProposals from "./20261204_03_grid_proposals.ts";
 import * as subjectLinks from "./20261204_04_subject_links.ts";
 
@@ -7,6 +8,7 @@ import * as subjectLinks from "./20261204_04_subject_links.ts";
 // transform, so migrations are listed here statically. Add each new one in order.
 const migrations: Record<string, Knex.Migration> = {
   "20261204_01_initial": initial,
+  "20261204_02_access": access,
   "20261204_03_grid_proposals": gridProposals,
   "20261204_04_subject_links": subjectLinks,
 };

@@ -23,3 +23,18 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword("pas-un-vrai-mot-de-passe");
   return dummyHash;
 }
+
+/** Long passphrases are welcome; beyond this a body is an attack on the hashing. */
+export const MAX_PASSWORD_LENGTH = 256;
+
+/** Why a new password is refused, in French, or null when it is acceptable. */
+export function newPasswordProblem(password: unknown): string | null {
+  if (typeof password !== "string" || password.length < MIN_PASSWORD_LENGTH) {
+    return `Le mot de passe doit faire au moins ${MIN_PASSWORD_LENGTH} caractères.`;
+  }
+  if (password.length > MAX_PASSWORD_LENGTH) {
+    return `Le mot de passe doit faire au plus ${MAX_PASSWORD_LENGTH} caractères.`;
+  }
+  if (password.trim() === "") return "Le mot de passe ne peut pas être fait que d'espaces.";
+  return null;
+}

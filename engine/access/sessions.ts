@@ -5,6 +5,7 @@ import type { Role } from "./roles.ts";
 import { audit } from "./audit.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
 import { apiError } from "../http/errors.ts";
+import { checkLoginRate, clearLoginFailures, recordLoginFailure } from "./rate-limit.ts";
 
 // Sessions live in the database (no server state), keyed by the sha256 of the
 // cookie's token. A login failure counts towards a temporary lock of the account.
@@ -28,13 +29,19 @@ export async function login(
   sessionHours: number,
 ): Promise<NewSession> {
   const email = input.email.trim().toLowerCase();
+  const key = { ip: input.ip, email };
+  await checkLoginRate(db, key);
   const user = await db("users").where({ email }).first();
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), input.password);
-    await audit(db, { userId: null, ip: input.ip }, loginFailure(email, "unknown_email"));
+    await db.transaction(async (trx) => {
+      await recordLoginFailure(trx, key);
+      await audit(trx, { userId: null, ip: input.ip }, loginFailure(email, "unknown_email"));
+    });
     throw apiError("bad_credentials");
   }
   if (user.locked_until && new Date(user.locked_until) > new Date()) {
+    await recordLoginFailure(db, key);
     throw apiError("account_locked", { minutes: LOCK_MINUTES });
   }
   const ok = !user.disabled && (await verifyPassword(user.password_hash, input.password));
@@ -48,28 +55,48 @@ export async function login(
           failed_logins: lock ? 0 : failed,
           locked_until: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
         });
+      await recordLoginFailure(trx, key);
       await audit(trx, { userId: user.id, ip: input.ip }, loginFailure(email, "bad_password"));
     });
     if (lock) throw apiError("account_locked", { minutes: LOCK_MINUTES });
     throw apiError("bad_credentials");
   }
 
+  const opened = await db.transaction(async (trx) => {
+    await trx("users").where({ id: user.id }).update({ failed_logins: 0, locked_until: null });
+    await clearLoginFailures(trx, key);
+    await audit(trx, { userId: user.id, ip: input.ip }, { action: "session.login" });
+    return openSession(trx, user.id, input.ip, sessionHours);
+  });
+  return withCaller(db, opened);
+}
+
+/** A new session row for a user; the caller is read once the transaction is committed. */
+export async function openSession(
+  trx: Knex.Transaction,
+  userId: number,
+  ip: string | undefined,
+  sessionHours: number,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomToken();
   const expiresAt = new Date(Date.now() + sessionHours * 3_600_000);
-  await db.transaction(async (trx) => {
-    await trx("users").where({ id: user.id }).update({ failed_logins: 0, locked_until: null });
-    await trx("sessions").insert({
-      id: sha256(token),
-      user_id: user.id,
-      csrf_token: randomToken(),
-      expires_at: expiresAt,
-      ip: input.ip ?? null,
-    });
-    await audit(trx, { userId: user.id, ip: input.ip }, { action: "session.login" });
+  await trx("sessions").insert({
+    id: sha256(token),
+    user_id: userId,
+    csrf_token: randomToken(),
+    expires_at: expiresAt,
+    ip: ip ?? null,
   });
-  const caller = await findCaller(db, token);
-  if (!caller) throw new Error("session vanished right after login");
-  return { token, caller, expiresAt };
+  return { token, expiresAt };
+}
+
+export async function withCaller(
+  db: Knex,
+  opened: { token: string; expiresAt: Date },
+): Promise<NewSession> {
+  const caller = await findCaller(db, opened.token);
+  if (!caller) throw new Error("session vanished right after it was opened");
+  return { ...opened, caller };
 }
 
 function loginFailure(email: string, reason: string) {

@@ -75,6 +75,15 @@ function choiceEnum(element: SurveyElement): unknown[] {
   return [...new Set(values)];
 }
 
+/**
+ * Only these values. An empty list (a choice question whose choices are all
+ * gone) accepts nothing: ajv refuses to compile `enum: []`, which would turn
+ * every submission of the grid into a 500.
+ */
+function oneOfValues(values: unknown[]): JsonSchema {
+  return values.length > 0 ? { enum: values } : { not: {} };
+}
+
 function booleanSchema(element: SurveyElement): JsonSchema {
   if (element.valueTrue !== undefined || element.valueFalse !== undefined) {
     return { enum: [element.valueTrue ?? true, element.valueFalse ?? false] };
@@ -93,13 +102,13 @@ function ratingSchema(element: SurveyElement): JsonSchema {
   if (step === 1 && Number.isInteger(min)) return { type: "integer", minimum: min, maximum: max };
   const values: number[] = [];
   for (let value = min; value <= max + 1e-9 && values.length < 1000; value += step) values.push(value);
-  return { enum: values };
+  return oneOfValues(values);
 }
 
 function matrixSchema(element: SurveyElement): JsonSchema {
   const columnValues = itemValues(element.columns as never);
   const properties: JsonSchema = {};
-  for (const row of itemValues(element.rows)) properties[String(row)] = { enum: columnValues };
+  for (const row of itemValues(element.rows)) properties[String(row)] = oneOfValues(columnValues);
   return { type: "object", properties, additionalProperties: false };
 }
 
@@ -160,10 +169,10 @@ export function questionSchema(element: SurveyElement, objectOf: ObjectOfElement
       return stringSchema(element);
     case "radiogroup":
     case "dropdown":
-      return { enum: choiceEnum(element) };
+      return oneOfValues(choiceEnum(element));
     case "checkbox":
     case "tagbox":
-      return { type: "array", items: { enum: choiceEnum(element) }, uniqueItems: true };
+      return { type: "array", items: oneOfValues(choiceEnum(element)), uniqueItems: true };
     case "boolean":
       return booleanSchema(element);
     case "rating":

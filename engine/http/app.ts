@@ -13,6 +13,13 @@ import { responseRoutes } from "./routes/responses.ts";
 import { subjectRoutes } from "./routes/subjects.ts";
 import { tableRoutes } from "./routes/tables.ts";
 import { trajectoryRoutes } from "./routes/trajectories.ts";
+import { exportRoutes } from "./routes/exports.ts";
+import { reportRoutes } from "./routes/reports.ts";
+import { accountRoutes } from "./routes/account.ts";
+import { userRoutes } from "./routes/users.ts";
+import { organisationRoutes } from "./routes/organisations.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { subjectRightsRoutes } from "./routes/subject-rights.ts";
 
 export const BODY_LIMIT = "1mb";
 
@@ -31,15 +38,23 @@ export function createApp(context: AppContext, options: { distDir?: string } = {
     res.json({ status: "ok", database: context.config.databaseUrl ? "postgresql" : "embedded" });
   });
   api.use(requireCsrf);
+  // Order matters where paths overlap: /responses.csv (exports) before /responses/:id.
   for (const routes of [
     sessionRoutes,
     gridRoutes,
     gridDraftRoutes,
     gridProposalRoutes,
+    exportRoutes,
     responseRoutes,
     subjectRoutes,
     tableRoutes,
+    reportRoutes,
     trajectoryRoutes,
+    accountRoutes,
+    userRoutes,
+    organisationRoutes,
+    auditRoutes,
+    subjectRightsRoutes,
   ]) {
     api.use(routes(context));
   }
@@ -55,6 +70,9 @@ function apiErrorHandler(error: unknown, req: Request, res: Response, _next: Nex
   const known = toApiError(error);
   if (known.status >= 500) {
     log.error({ method: req.method, path: req.path, err: String((error as Error)?.stack ?? error) }, "request failed");
+  }
+  if (known.code === "too_many_attempts") {
+    res.setHeader("Retry-After", String((known.details as { seconds: number }).seconds));
   }
   res.status(known.status).json(known.toJSON());
 }

@@ -1,6 +1,7 @@
-import { Router } from "express";
+import { Router, type Response } from "express";
+import type { Config } from "../../config.ts";
 import type { AppContext } from "../context.ts";
-import { login, logout } from "../../access/sessions.ts";
+import { login, logout, type NewSession } from "../../access/sessions.ts";
 import { ROLE_LABELS } from "../../access/roles.ts";
 import type { Caller } from "../../access/caller.ts";
 import { ApiError } from "../errors.ts";
@@ -23,13 +24,7 @@ export function sessionRoutes({ db, config }: AppContext): Router {
       { email: body.email, password: body.password, ip: req.ip },
       config.sessionHours,
     );
-    res.cookie(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: "strict",
-      secure: config.secureCookies,
-      path: "/",
-      expires: session.expiresAt,
-    });
+    setSessionCookie(res, config, session);
     res.status(201).json(describe(session.caller));
   });
 
@@ -46,8 +41,18 @@ export function sessionRoutes({ db, config }: AppContext): Router {
   return router;
 }
 
+export function setSessionCookie(res: Response, config: Config, session: NewSession): void {
+  res.cookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: config.secureCookies,
+    path: "/",
+    expires: session.expiresAt,
+  });
+}
+
 /** What the front ends learn about the signed-in person. */
-function describe(caller: Caller) {
+export function describe(caller: Caller) {
   return {
     user: { id: caller.userId, email: caller.email, displayName: caller.displayName },
     roles: caller.roles.map((r) => ({

@@ -10,8 +10,18 @@ const LINKS = [
   { to: "/tableaux", label: "Tableaux" },
 ];
 
+const ADMIN_ROLES = ["association_admin", "platform_admin"];
+
+/** Association and platform admins manage accounts and services (the server checks again). */
+export function isAdmin(session: Session): boolean {
+  return session.roles.some((r) => ADMIN_ROLES.includes(r.role));
+}
+
 export function Layout({ session }: { session: Session }) {
   const { signOut } = useSession();
+  const links = isAdmin(session)
+    ? [...LINKS, { to: "/administration", label: "Administration" }]
+    : LINKS;
   const [leaving, setLeaving] = useState(false);
   const role = session.roles[0];
 
@@ -32,7 +42,9 @@ export function Layout({ session }: { session: Session }) {
             BDC
           </Link>
           <div className="who">
-            <span className="who-name">{session.user.displayName}</span>
+            <Link className="who-name" to="/mot-de-passe" title="Mon compte : changer de mot de passe">
+              {session.user.displayName}
+            </Link>
             {role && (
               <span className="who-role">
                 {role.label}
@@ -46,7 +58,7 @@ export function Layout({ session }: { session: Session }) {
         </div>
         <nav aria-label="Navigation principale">
           <ul>
-            {LINKS.map((link) => (
+            {links.map((link) => (
               <li key={link.to}>
                 <NavLink to={link.to}>{link.label}</NavLink>
               </li>

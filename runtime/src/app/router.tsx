@@ -9,7 +9,12 @@ import { RecordPage } from "../features/records/RecordPage.tsx";
 import { YouthPage } from "../features/youth/YouthPage.tsx";
 import { YouthFilePage } from "../features/youth/YouthFilePage.tsx";
 import { TablesPage } from "../features/tables/TablesPage.tsx";
-import { Layout } from "./Layout.tsx";
+import { PasswordPage } from "../features/session/PasswordPage.tsx";
+import { AdminLayout } from "../features/admin/AdminLayout.tsx";
+import { UsersPage } from "../features/admin/UsersPage.tsx";
+import { ServicesPage } from "../features/admin/ServicesPage.tsx";
+import { JournalPage } from "../features/admin/JournalPage.tsx";
+import { isAdmin, Layout } from "./Layout.tsx";
 import { useSession } from "./session-context.tsx";
 import { NotFound } from "./NotFound.tsx";
 
@@ -68,6 +73,13 @@ function Gate() {
             </Suspense>
           }
         />
+        <Route path="mot-de-passe" element={<PasswordPage />} />
+        <Route path="administration" element={<AdminLayout allowed={isAdmin(state.session)} />}>
+          <Route index element={<Navigate to="comptes" replace />} />
+          <Route path="comptes" element={<UsersPage />} />
+          <Route path="services" element={<ServicesPage />} />
+          <Route path="journal" element={<JournalPage />} />
+        </Route>
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

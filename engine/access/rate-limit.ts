@@ -1,0 +1,57 @@
+import type { Knex } from "knex";
+import { apiError } from "../http/errors.ts";
+
+// Login rate limit, kept in the database so that it holds across several
+// server instances: failed attempts are counted per address and per e-mail
+// over a sliding window. It sits in front of the per-account lock
+// (sessions.ts), which only protects accounts that exist.
+
+export const LOGIN_WINDOW_MINUTES = 15;
+/** An office behind one address may mistype a few passwords; a script makes hundreds. */
+export const MAX_FAILURES_PER_IP = 30;
+/** Above the account lock (5): it also stops guessing at unknown or locked addresses. */
+export const MAX_FAILURES_PER_EMAIL = 10;
+
+type Key = { ip?: string; email: string };
+
+function windowStart(): Date {
+  return new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
+}
+
+/** Throws 429 `too_many_attempts` with the seconds to wait when a limit is reached. */
+export async function checkLoginRate(db: Knex | Knex.Transaction, key: Key): Promise<void> {
+  const since = windowStart();
+  const limits: { column: "ip" | "email"; value: string | undefined; max: number }[] = [
+    { column: "ip", value: key.ip, max: MAX_FAILURES_PER_IP },
+    { column: "email", value: normalise(key.email), max: MAX_FAILURES_PER_EMAIL },
+  ];
+  for (const { column, value, max } of limits) {
+    if (!value) continue;
+    // The oldest attempt still counted decides when a slot frees up.
+    const rows = await db("login_attempts")
+      .where(column, value)
+      .andWhere("at", ">", since)
+      .orderBy("at", "desc")
+      .limit(max)
+      .select("at");
+    if (rows.length < max) continue;
+    const oldest = new Date(rows[rows.length - 1]!.at).getTime();
+    const seconds = Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MINUTES * 60_000 - Date.now()) / 1000));
+    throw apiError("too_many_attempts", { seconds });
+  }
+}
+
+/** Counts one failed attempt; rows older than a day go at the same time. */
+export async function recordLoginFailure(db: Knex | Knex.Transaction, key: Key): Promise<void> {
+  await db("login_attempts").insert({ ip: key.ip ?? null, email: normalise(key.email) });
+  await db("login_attempts").where("at", "<", new Date(Date.now() - 86_400_000)).delete();
+}
+
+/** A successful login forgets the failures counted against its e-mail (not its address's). */
+export async function clearLoginFailures(db: Knex | Knex.Transaction, key: Key): Promise<void> {
+  await db("login_attempts").where({ email: normalise(key.email) }).delete();
+}
+
+function normalise(email: string): string {
+  return email.trim().toLowerCase().slice(0, 320);
+}

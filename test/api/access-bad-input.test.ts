@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/server.ts";
+import { loggedIn, type ApiClient } from "../support/client.ts";
+import { createYouth, newResponse, validProfile } from "../support/factories.ts";
+import { organisationId, PROVISIONAL_PASSWORD } from "../support/access.ts";
+
+// Bad input gets a clear 4xx and changes nothing.
+
+let app: TestServer;
+let educator: ApiClient;
+let admin: ApiClient;
+let youthId: string;
+
+beforeAll(async () => {
+  app = await startTestServer();
+  educator = await loggedIn(app.url, "educateur@demo.bdc");
+  admin = await loggedIn(app.url, "admin@demo.bdc");
+  youthId = (await createYouth(educator)).id;
+});
+afterAll(() => app.close());
+
+async function counts() {
+  const tables = ["responses", "subjects", "users", "organisations", "user_roles"];
+  const out: Record<string, number> = {};
+  for (const table of tables) out[table] = Number((await app.db(table).count("* as n"))[0]!.n);
+  return out;
+}
+
+describe("a body above the size limit", () => {
+  it("gets 413 and stores nothing", async () => {
+    const before = await counts();
+    const huge = validProfile({ observations: "x".repeat(1_100_000) });
+    const result = await educator.post("/api/responses", newResponse(youthId, huge));
+    expect(result.status).toBe(413);
+    expect(result.body.error.code).toBe("payload_too_large");
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("malformed JSON", () => {
+  for (const [client, path] of [
+    ["admin", "/api/users"],
+    ["admin", "/api/organisations"],
+    ["educator", "/api/subjects"],
+    ["educator", "/api/session/password"],
+  ] as const) {
+    it(`gets 400 malformed_json on POST ${path}`, async () => {
+      const result = await (client === "admin" ? admin : educator).request("POST", path, undefined, {
+        rawBody: '{"email": "a@b.fr",',
+      });
+      expect(result.status).toBe(400);
+      expect(result.body.error.code).toBe("malformed_json");
+    });
+  }
+
+  it("gets 400 when the body is not an object", async () => {
+    const result = await admin.request("POST", "/api/users", undefined, { rawBody: '["une", "liste"]' });
+    expect(result.status).toBe(400);
+    expect(result.body.error.code).toBe("invalid_request");
+  });
+});
+
+describe("unknown fields", () => {
+  it("are refused on every write route that takes a body", async () => {
+    const avenir = await organisationId(app.db, "avenir_jeunes");
+    const userId = (await app.db("users").where({ email: "educateur@demo.bdc" }).first("id")).id;
+    const response = newResponse(youthId);
+    await educator.post("/api/responses", response);
+    const cases: [ApiClient, string, string, Record<string, unknown>][] = [
+      [educator, "POST", "/api/responses", { ...newResponse(youthId), author_id: 1 }],
+      [educator, "PUT", `/api/responses/${response.id}`, { revision: 1, data: validProfile(), status: "validated" }],
+      [educator, "POST", "/api/subjects", { kind: "youth", nom: "Dupont" }],
+      [educator, "POST", "/api/session/password", { current_password: "x", new_password: "y", admin: true }],
+      [admin, "POST", "/api/users", { email: "a@b.fr", display_name: "A", password: PROVISIONAL_PASSWORD, roles: [], is_admin: true }],
+      [admin, "PUT", `/api/users/${userId}`, { password_hash: "x" }],
+      [admin, "POST", `/api/users/${userId}/password`, { password: PROVISIONAL_PASSWORD, failed_logins: 0 }],
+      [admin, "POST", "/api/organisations", { kind: "service", code: "s_x", name: "S", parent_id: avenir, path: "/" }],
+    ];
+    const before = await counts();
+    for (const [client, method, path, body] of cases) {
+      const result = await client.request(method, path, body);
+      expect(result.status, `${method} ${path}`).toBe(400);
+    }
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("wrong types", () => {
+  it("are refused with the field named", async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ["/api/users", { email: 42, display_name: "A", password: PROVISIONAL_PASSWORD, roles: [] }, "email"],
+      ["/api/users", { email: "t@demo.bdc", display_name: ["A"], password: PROVISIONAL_PASSWORD, roles: [] }, "display_name"],
+      ["/api/users", { email: "t@demo.bdc", display_name: "A", password: 123456789012, roles: [] }, "password"],
+      ["/api/users", { email: "t@demo.bdc", display_name: "A", password: PROVISIONAL_PASSWORD, roles: "educator" }, "roles"],
+      ["/api/organisations", { kind: "service", code: "Majuscules Et Espaces", name: "S", parent_id: 1 }, "code"],
+    ];
+    for (const [path, body, field] of cases) {
+      const result = await admin.post(path, body);
+      expect(result.status, path).toBe(400);
+      expect(result.body.error.details.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+  });
+});
+
+describe("markup in answers", () => {
+  const payload = '<img src=x onerror="alert(1)"><script>document.cookie</script>';
+
+  it("is stored and returned as plain text, in JSON, never as a page", async () => {
+    const response = newResponse(youthId, validProfile({ observations: payload }));
+    expect((await educator.post("/api/responses", response)).status).toBe(201);
+    const read = await educator.get(`/api/responses/${response.id}`);
+    expect(read.headers.get("content-type")).toContain("application/json");
+    expect(read.body.data.observations).toBe(payload);
+    expect(read.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(read.headers.get("content-security-policy")).toContain("script-src 'self'");
+  });
+
+  it("is escaped in a young person's first name on the printable export", async () => {
+    const head = await loggedIn(app.url, "chef@demo.bdc");
+    const youth = await createYouth(educator, { first_name: "<b>Al</b>" });
+    const page = await head.get(`/api/subjects/${youth.id}/export?format=html`);
+    expect(page.text).toContain("&lt;b&gt;Al&lt;/b&gt;");
+    expect(page.text).not.toContain("<b>Al</b>");
+  });
+});
+
+describe("tricks in paths", () => {
+  it("never reach a file or another table", async () => {
+    for (const path of [
+      "/api/tables/..%2F..%2Fpackage.json",
+      "/api/tables/..%2F..%2F..%2Fetc%2Fpasswd.csv",
+      "/api/tables/x'%20or%20'1'='1",
+      "/api/grids/..%2Fprofil_jeune/versions/1",
+      "/api/subjects/..%2F..%2Fusers",
+      "/api/responses/00000000-0000-0000-0000-000000000000%27--",
+    ]) {
+      const result = await educator.get(path);
+      expect(result.status, path).toBe(404);
+      expect(result.text).not.toContain("root:");
+      expect(result.text).not.toContain('"dependencies"');
+    }
+  });
+});
