@@ -13,7 +13,8 @@ import type { GridVersion, ResponseRecord, Youth } from "../../shared/types.ts";
 import { useCreateResponse } from "./create-response.ts";
 
 /** Picks the young person, family or action the grid is about, then fills and posts the survey. */
-export function FillForm({ version, initialYouth = null }: { version: GridVersion; initialYouth?: Youth | null }) {
+export function FillForm(props: { version: GridVersion; initialYouth?: Youth | null }) {
+  const { version, initialYouth = null } = props;
   const [round, setRound] = useState(0);
   const [youth, setYouth] = useState<Youth | null>(initialYouth);
   const [group, setGroup] = useState<Group | null>(null);
@@ -35,7 +36,9 @@ export function FillForm({ version, initialYouth = null }: { version: GridVersio
         </p>
         <p className="actions">
           <Link to={`/fiches/${saved.id}`}>Voir la fiche</Link>
-          {saved.subject_id && youth && <Link to={`/jeunes/${saved.subject_id}`}>Retour au dossier du jeune</Link>}
+          {saved.subject_id && youth && (
+            <Link to={`/jeunes/${saved.subject_id}`}>Retour au dossier du jeune</Link>
+          )}
           <button type="button" onClick={again}>
             Remplir une autre fiche
           </button>

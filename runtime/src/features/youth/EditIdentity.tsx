@@ -9,7 +9,8 @@ import { useUpdateYouth, type YouthIdentity } from "./update-youth.ts";
 const SEXES = Object.keys(SEX_LABELS) as Sex[];
 
 /** Corrects a young person's identity fields; the code does not change. */
-export function EditIdentity({ youth, onSaved, onCancel }: { youth: Youth; onSaved: () => void; onCancel: () => void }) {
+export function EditIdentity(props: { youth: Youth; onSaved: () => void; onCancel: () => void }) {
+  const { youth, onSaved, onCancel } = props;
   const { run, pending, error } = useUpdateYouth();
   const [firstName, setFirstName] = useState(youth.first_name ?? "");
   const [month, setMonth] = useState(youth.birth_month ? String(youth.birth_month) : "");
@@ -64,8 +65,17 @@ export function EditIdentity({ youth, onSaved, onCancel }: { youth: Youth; onSav
         </div>
       </fieldset>
       <CommuneField value={commune} onChange={setCommune} error={errorFor(fieldErrors, "commune")} />
-      <Field label="Quartier (facultatif)" hint="Le nom du quartier, jamais une adresse." error={errorFor(fieldErrors, "neighbourhood")}>
-        <input value={neighbourhood} onChange={(e) => setNeighbourhood(e.target.value)} autoComplete="off" maxLength={80} />
+      <Field
+        label="Quartier (facultatif)"
+        hint="Le nom du quartier, jamais une adresse."
+        error={errorFor(fieldErrors, "neighbourhood")}
+      >
+        <input
+          value={neighbourhood}
+          onChange={(e) => setNeighbourhood(e.target.value)}
+          autoComplete="off"
+          maxLength={80}
+        />
       </Field>
       <div className="actions">
         <button type="submit" className="primary" disabled={pending}>

@@ -2,7 +2,14 @@ import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "../Alert.tsx";
 import { errorFor, Field } from "../Field.tsx";
 import { SEX_LABELS, type Sex } from "../types.ts";
-import { AGE_BANDS, GROUP_WORDS, useCreateGroup, type AnonymousCounts, type Group, type GroupKind } from "./groups.ts";
+import {
+  AGE_BANDS,
+  GROUP_WORDS,
+  useCreateGroup,
+  type AnonymousCounts,
+  type Group,
+  type GroupKind,
+} from "./groups.ts";
 import { YouthChooser } from "./YouthChooser.tsx";
 
 const SEXES = Object.keys(SEX_LABELS) as Sex[];
@@ -71,7 +78,9 @@ export function GroupForm({
       <YouthChooser
         chosen={youth}
         onChange={setYouth}
-        legend={kind === "family" ? "Jeunes de la famille suivis par le service" : "Jeunes du service qui ont participé"}
+        legend={
+          kind === "family" ? "Jeunes de la famille suivis par le service" : "Jeunes du service qui ont participé"
+        }
       />
       {fieldErrors.some((e) => e.field.startsWith("youth")) && (
         <p className="field-error">{fieldErrors.find((e) => e.field.startsWith("youth"))!.message}</p>
