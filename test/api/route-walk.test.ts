@@ -48,7 +48,9 @@ function concretePath(route: RegisteredRoute): string {
   const [, , resource] = route.path.split("/");
   return route.path.replace(/:([a-zA-Z_]+)/g, (_match, param: string) => {
     if (resource === "responses" && param === "id") return target.responseId;
-    if (resource === "subjects" && (param === "id" || param === "youth")) return target.subjectId;
+    if (resource === "subjects" && param === "id") return target.subjectId;
+    if (resource === "subjects" && param === "youth") return target.subjectId;
+    if (resource === "trajectories" && param === "code") return "scolarite_entree_derniere";
     if (resource === "users" && param === "id") return String(target.userId);
     if (resource === "organisations" && param === "id") return String(target.serviceId);
     if (resource === "grids" && param === "code") return "profil_jeune";
@@ -67,6 +69,17 @@ function bodyFor(route: RegisteredRoute): unknown {
     "POST /api/responses": newResponse(target.subjectId, validProfile({ observations: "écrasé" })),
     "PUT /api/responses/:id": { revision: 1, data: validProfile({ observations: "écrasé" }) },
     "POST /api/subjects": { kind: "youth", first_name: "Intrus" },
+    "POST /api/subjects/:id/links": { youth: target.subjectId },
+    "PUT /api/subjects/:id": { first_name: "Intrus" },
+    "POST /api/trajectories/transition": {
+      code: "scolarite_entree_derniere",
+      title: "Situation scolaire à l'entrée et dernière situation",
+      kind: "transition",
+      grid: "suivi_situation",
+      measure: { kind: "count_distinct" },
+      rows: [{ kind: "situation_at", question: "situation_scolaire_pro", moment: "entry" }],
+      columns: [{ kind: "situation_at", question: "situation_scolaire_pro", moment: "latest" }],
+    },
     "POST /api/session/password": { current_password: "mauvais-mot-de-passe", new_password: "nouveau-mot-de-passe-x" },
     "POST /api/users": {
       email: "intrus@demo.bdc",
@@ -92,6 +105,8 @@ const SHARED = new Set([
   "GET /api/tables",
   "GET /api/tables/:code",
   "GET /api/tables/:file.csv",
+  // Aggregates over the caller's own scope (masked at federation scope).
+  "POST /api/trajectories/transition",
   "GET /api/session",
   "DELETE /api/session",
 ]);
@@ -187,7 +202,8 @@ describe("the route walk", () => {
         if (federation && !SHARED.has(key) && !designing && Array.isArray(result.body) && result.body.length > 0) {
           failures.push(`${email} ${key}: lists ${result.body.length} row(s)`);
         }
-        if (key === "GET /api/tables/:code" && result.body?.scope === "branch" && result.body.totals.all !== 0) {
+        const aggregate = key === "GET /api/tables/:code" || key === "POST /api/trajectories/transition";
+        if (aggregate && result.body?.scope === "branch" && result.body.totals.all !== 0) {
           failures.push(`${email} ${key}: counts association 1's records (${result.body.totals.all})`);
         }
         if (key === "DELETE /api/session" || key === "POST /api/session") client = await loggedIn(app.url, email);
