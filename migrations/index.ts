@@ -1,12 +1,16 @@
 import type { Knex } from "knex";
 import * as initial from "./20261204_01_initial.ts";
 import * as access from "./20261204_02_access.ts";
+import * as gridProposals from "./20261204_03_grid_proposals.ts";
+import * as subjectLinks from "./20261204_04_subject_links.ts";
 
 // knex loads migration files with a native import() that vitest cannot
 // transform, so migrations are listed here statically. Add each new one in order.
 const migrations: Record<string, Knex.Migration> = {
   "20261204_01_initial": initial,
   "20261204_02_access": access,
+  "20261204_03_grid_proposals": gridProposals,
+  "20261204_04_subject_links": subjectLinks,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -130,7 +130,8 @@ export const LINT_CATALOGUE: { [C in LintCode]: Entry<C> } = {
     severity: "warning",
     message: ({ code, where, kind }) =>
       `${capitalize(where)} (« ${code} ») semble demander ${kind}. La BDC est anonyme : elle ne recueille ni ` +
-      "nom de famille, ni adresse, ni numéro de sécurité sociale, ni date de naissance complète " +
+      "nom de famille, ni adresse, ni téléphone ou courriel, ni identifiant national (sécurité sociale, " +
+      "INE, CAF…), ni date de naissance complète " +
       "(seulement le mois et l'année), ni infraction ou délit précis. Retirez cette question ou " +
       "reformulez-la en termes généraux.",
   },

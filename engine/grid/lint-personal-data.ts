@@ -3,7 +3,8 @@ import { finding, nameOf, surveyPath, whereOf, type LintFinding } from "./lint-f
 import type { WalkedElement } from "./walk.ts";
 
 // The BDC is pseudonymous (DESIGN.md, "Young people"): no surname, address,
-// national id, full birth date or precise offence. Questions whose code or
+// national id (social security, INE, CAF, tax, passport…), phone, e-mail,
+// full birth date or precise offence. Questions whose code or
 // title look like one get a warning; the COPIL decides.
 
 interface Topic {
@@ -22,6 +23,41 @@ const TOPICS: Topic[] = [
     kind: "un numéro de sécurité sociale",
     codes: [["nir"], ["numero", "securite", "sociale"], ["securite", "sociale"]],
     titles: ["nir", "numéro de sécurité sociale", "n° de sécurité sociale"],
+  },
+  {
+    kind: "un identifiant national",
+    codes: [
+      ["ine"],
+      ["numero", "ine"],
+      ["numero", "allocataire"],
+      ["numero", "caf"],
+      ["numero", "fiscal"],
+      ["numero", "passeport"],
+      ["carte", "identite"],
+      ["numero", "titre", "sejour"],
+      ["numero", "etranger"],
+    ],
+    titles: [
+      "INE",
+      "identifiant national élève",
+      "numéro d'allocataire",
+      "numéro CAF",
+      "numéro fiscal",
+      "numéro de passeport",
+      "numéro de carte d'identité",
+      "numéro de titre de séjour",
+      "numéro étranger",
+    ],
+  },
+  {
+    kind: "un numéro de téléphone",
+    codes: [["telephone"], ["tel"], ["numero", "portable"]],
+    titles: ["téléphone", "numéro de portable"],
+  },
+  {
+    kind: "une adresse électronique",
+    codes: [["email"], ["mail"], ["courriel"]],
+    titles: ["e-mail", "email", "courriel", "adresse mail", "adresse électronique"],
   },
   { kind: "une date de naissance complète", codes: [["date", "naissance"]], titles: ["date de naissance"] },
   {

@@ -7,9 +7,12 @@ import { log } from "./log.ts";
 import { loadSession, requireCsrf, securityHeaders } from "./security.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { gridRoutes } from "./routes/grids.ts";
+import { gridDraftRoutes } from "./routes/grid-drafts.ts";
+import { gridProposalRoutes } from "./routes/grid-proposals.ts";
 import { responseRoutes } from "./routes/responses.ts";
 import { subjectRoutes } from "./routes/subjects.ts";
 import { tableRoutes } from "./routes/tables.ts";
+import { trajectoryRoutes } from "./routes/trajectories.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { userRoutes } from "./routes/users.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
@@ -33,9 +36,21 @@ export function createApp(context: AppContext, options: { distDir?: string } = {
     res.json({ status: "ok", database: context.config.databaseUrl ? "postgresql" : "embedded" });
   });
   api.use(requireCsrf);
-  const routeModules = [sessionRoutes, gridRoutes, responseRoutes, subjectRoutes, tableRoutes];
-  routeModules.push(accountRoutes, userRoutes, organisationRoutes, auditRoutes, subjectRightsRoutes);
-  for (const routes of routeModules) {
+  for (const routes of [
+    sessionRoutes,
+    gridRoutes,
+    gridDraftRoutes,
+    gridProposalRoutes,
+    responseRoutes,
+    subjectRoutes,
+    tableRoutes,
+    trajectoryRoutes,
+    accountRoutes,
+    userRoutes,
+    organisationRoutes,
+    auditRoutes,
+    subjectRightsRoutes,
+  ]) {
     api.use(routes(context));
   }
   api.use((_req, _res, next) => next(apiError("not_found", { what: "Cette adresse d'API" })));

@@ -14,11 +14,15 @@ type Catalogue = {
   not_found: { what: string };
   invalid_request: { errors: FieldError[] };
   invalid_response: { errors: FieldError[] };
-  stale_revision: { current: number; sent: number };
+  stale_revision: { current: number; sent: number; changes?: unknown[] };
   id_conflict: Record<string, never>;
   payload_too_large: Record<string, never>;
   malformed_json: Record<string, never>;
-  lint_failed: { findings: { path: string; code: string; message: string }[] };
+  lint_failed: { findings: { path: string; code: string; message: string; question?: string }[] };
+  incompatible_version: { breaks: { rule: string; code: string; choice?: string; version: number; message: string }[] };
+  grid_exists: { code: string };
+  proposal_closed: { status: string };
+  proposal_conflict: { codes: string[]; proposal: unknown[]; draft: unknown[] };
   internal: Record<string, never>;
 };
 
@@ -39,6 +43,10 @@ const statuses: Record<ErrorCode, number> = {
   payload_too_large: 413,
   malformed_json: 400,
   lint_failed: 422,
+  incompatible_version: 422,
+  grid_exists: 409,
+  proposal_closed: 409,
+  proposal_conflict: 409,
   internal: 500,
 };
 
@@ -55,13 +63,25 @@ const messages: { [C in ErrorCode]: (details: Catalogue[C]) => string } = {
   not_found: (d) => `${d.what} est introuvable.`,
   invalid_request: (d) => summarise("La demande est incomplète ou mal formée", d.errors),
   invalid_response: (d) => summarise("Les réponses ne peuvent pas être enregistrées", d.errors),
-  stale_revision: () =>
-    "Cette fiche a été modifiée par quelqu'un d'autre depuis que vous l'avez ouverte. " +
+  stale_revision: (d) =>
+    d.changes
+      ? "Ce brouillon a été enregistré par quelqu'un d'autre depuis que vous l'avez ouvert. " +
+        "Voyez ses changements, puis reprenez les vôtres sur la dernière version."
+      : "Cette fiche a été modifiée par quelqu'un d'autre depuis que vous l'avez ouverte. " +
     "Rechargez-la pour voir la dernière version avant de la modifier.",
   id_conflict: () => "Cet identifiant est déjà utilisé par un autre enregistrement.",
   payload_too_large: () => "La demande est trop volumineuse.",
   malformed_json: () => "Le corps de la demande n'est pas du JSON valide.",
   lint_failed: (d) => `La grille comporte ${d.findings.length} erreur(s) à corriger.`,
+  incompatible_version: (d) =>
+    `Cette version ne peut pas être publiée : ${d.breaks.length} règle(s) de compatibilité ` +
+    "avec les versions déjà publiées ne sont pas respectées.",
+  grid_exists: (d) => `Une grille porte déjà le code « ${d.code} » : choisissez-en un autre.`,
+  proposal_closed: (d) =>
+    `Cette proposition a déjà été ${d.status === "accepted" ? "acceptée" : "refusée"} : la décision est définitive.`,
+  proposal_conflict: (d) =>
+    `Le brouillon a changé depuis cette proposition sur les mêmes questions (${d.codes.join(", ")}). ` +
+    "Rien n'a été appliqué : reportez la proposition à la main dans le brouillon.",
   internal: () => "Une erreur inattendue est survenue. Réessayez ; si elle persiste, signalez-la.",
 };
 

@@ -283,3 +283,62 @@ export async function listRevisions(db: Knex, caller: Caller, id: string) {
     .orderBy("revision")
     .select("revision", "grid_version_id", "occurred_on", "status", "author_id", "created_at", "data");
 }
+
+/**
+ * Moves a record filled on an older version to the grid's newest published
+ * version: its answers (or the corrected ones sent with the move) are
+ * validated against that version, and the move is a new revision like any
+ * edit, so the older one stays readable with its own version.
+ */
+export async function migrateResponse(
+  db: Knex,
+  caller: Caller,
+  id: string,
+  input: { revision: unknown; data?: unknown },
+): Promise<ResponseRecord> {
+  if (!Number.isInteger(input.revision)) {
+    throw invalid("revision", "Indiquez la révision de la fiche que vous déplacez.");
+  }
+  const current = await findResponse(db, caller, id);
+  serviceForWrite(caller, current.organisation_id);
+  const newest = await findPublishedVersion(db, current.grid);
+  if (newest.id === current.grid_version_id) {
+    throw invalid("revision", "Cette fiche utilise déjà la dernière version de la grille.");
+  }
+  const { data, occurredOn } = checkPayload(newest, input.data ?? current.data, current.occurred_on);
+
+  return db.transaction(async (trx) => {
+    const next = (input.revision as number) + 1;
+    const updated = await trx("responses")
+      .where({ id, revision: input.revision as number })
+      .update({
+        grid_version_id: newest.id,
+        data: JSON.stringify(data),
+        occurred_on: occurredOn,
+        revision: next,
+        updated_at: trx.fn.now(),
+      })
+      .returning("id");
+    if (updated.length === 0) {
+      const latest = await trx("responses").where({ id }).first("revision");
+      throw new ApiError("stale_revision", { current: latest?.revision ?? 0, sent: input.revision as number });
+    }
+    await trx("response_revisions").insert({
+      response_id: id,
+      revision: next,
+      grid_version_id: newest.id,
+      data: JSON.stringify(data),
+      status: current.status,
+      occurred_on: occurredOn,
+      author_id: caller.userId,
+    });
+    await audit(trx, caller, {
+      action: "response.migrate",
+      organisationId: current.organisation_id,
+      targetType: "response",
+      targetId: id,
+      details: { revision: next, from: current.version, to: newest.number },
+    });
+    return findResponse(trx, caller, id);
+  });
+}

@@ -1,7 +1,9 @@
 import type { FieldError } from "../http/errors.ts";
+import { findCommune, INSEE_CODE } from "./communes.ts";
 
 // What a young person's record may hold: a pseudonymous code, a first name
-// or initials, birth month and year, sex. Nothing else identifies them.
+// or initials, birth month and year, sex, the commune (INSEE code from the
+// official list) and the neighbourhood. Nothing else identifies them.
 
 export const SEXES = ["fille", "garcon", "autre_nsp"] as const;
 export type Sex = (typeof SEXES)[number];
@@ -12,11 +14,23 @@ export type YouthInput = {
   birth_year?: number;
   birth_month?: number;
   sex?: Sex;
+  commune?: string;
+  neighbourhood?: string;
   organisation?: number;
 };
 
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/;
-const ALLOWED = ["kind", "code", "first_name", "birth_year", "birth_month", "sex", "organisation"];
+export const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/;
+const ALLOWED = [
+  "kind",
+  "code",
+  "first_name",
+  "birth_year",
+  "birth_month",
+  "sex",
+  "commune",
+  "neighbourhood",
+  "organisation",
+];
 
 export function parseYouthInput(
   body: Record<string, unknown>,
@@ -27,14 +41,7 @@ export function parseYouthInput(
   for (const key of Object.keys(body)) {
     if (!ALLOWED.includes(key)) errors.push({ field: key, message: `Champ inconnu : ${key}.` });
   }
-  if (body.code !== undefined && body.code !== "") {
-    if (typeof body.code !== "string" || !CODE.test(body.code)) {
-      errors.push({
-        field: "code",
-        message: "Le code doit faire 2 à 32 caractères : lettres, chiffres, « - » ou « _ ».",
-      });
-    } else value.code = body.code.toUpperCase();
-  }
+  value.code = parseCode(body.code, errors);
   if (body.first_name !== undefined && body.first_name !== "") {
     if (typeof body.first_name !== "string" || body.first_name.trim().length > 30) {
       errors.push({
@@ -64,10 +71,68 @@ export function parseYouthInput(
       errors.push({ field: "sex", message: "Le sexe doit être fille, garçon ou autre / non précisé." });
     } else value.sex = body.sex as Sex;
   }
-  if (body.organisation !== undefined) {
-    if (!Number.isInteger(body.organisation)) {
-      errors.push({ field: "organisation", message: "Le service doit être un identifiant." });
-    } else value.organisation = body.organisation as number;
+  value.commune = parseCommune(body.commune, errors);
+  value.neighbourhood = parseNeighbourhood(body.neighbourhood, errors);
+  value.organisation = parseOrganisation(body.organisation, errors);
+  return { value: dropUndefined(value), errors };
+}
+
+/** The pseudonymous code a service picks, upper-cased; absent means "generate one". */
+export function parseCode(raw: unknown, errors: FieldError[]): string | undefined {
+  if (raw === undefined || raw === null || raw === "") return undefined;
+  if (typeof raw !== "string" || !CODE.test(raw)) {
+    errors.push({
+      field: "code",
+      message: "Le code doit faire 2 à 32 caractères : lettres, chiffres, « - » ou « _ ».",
+    });
+    return undefined;
   }
-  return { value, errors };
+  return raw.toUpperCase();
+}
+
+/** An INSEE code of a current commune (or a municipal arrondissement). */
+export function parseCommune(raw: unknown, errors: FieldError[]): string | undefined {
+  if (raw === undefined || raw === null || raw === "") return undefined;
+  if (typeof raw !== "string" || !INSEE_CODE.test(raw.toUpperCase())) {
+    errors.push({
+      field: "commune",
+      message: "La commune se donne par son code INSEE à 5 caractères (par exemple 69266).",
+    });
+    return undefined;
+  }
+  const commune = findCommune(raw);
+  if (!commune) {
+    errors.push({
+      field: "commune",
+      message: `Le code INSEE ${raw} ne correspond à aucune commune actuelle. Choisissez-la dans la liste.`,
+    });
+    return undefined;
+  }
+  return commune.code;
+}
+
+function parseNeighbourhood(raw: unknown, errors: FieldError[]): string | undefined {
+  if (raw === undefined || raw === null || raw === "") return undefined;
+  if (typeof raw !== "string" || raw.trim().length > 80) {
+    errors.push({
+      field: "neighbourhood",
+      message: "Le quartier tient en 80 caractères au plus (un nom de quartier, pas une adresse).",
+    });
+    return undefined;
+  }
+  return raw.trim();
+}
+
+export function parseOrganisation(raw: unknown, errors: FieldError[]): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!Number.isInteger(raw)) {
+    errors.push({ field: "organisation", message: "Le service doit être un identifiant." });
+    return undefined;
+  }
+  return raw as number;
+}
+
+function dropUndefined<T extends Record<string, unknown>>(value: T): T {
+  for (const key of Object.keys(value)) if (value[key] === undefined) delete value[key];
+  return value;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { ensureFrontEndsBuilt } from "../../engine/http/build-front-ends.ts";
-import { launchBrowser, runBrowserTests } from "../support/browser.ts";
+import { launchBrowser, newFrenchPage, runBrowserTests } from "../support/browser.ts";
 import { DEMO_PASSWORD, ROOT, startTestServer, type TestServer } from "../support/server.ts";
 
 // The educator's first-contact story, through the built runtime in Chromium:
@@ -42,7 +42,7 @@ describe("an educator's first contact with a young person", () => {
   it.skipIf(!runBrowserTests)(
     "adds the young person, saves « Fiche jeune », lists it and counts it in the table",
     async () => {
-      const page = await browser!.newPage();
+      const page = await newFrenchPage(browser!);
 
       await page.goto(app!.url);
       await page.getByLabel("Adresse e-mail").fill("educateur@demo.bdc");

@@ -31,3 +31,8 @@ export async function launchBrowser(): Promise<Browser | undefined> {
 
 /** Browser tests run when Chromium is there, or must run when CI requires it. */
 export const runBrowserTests = browserAvailable || process.env.BDC_REQUIRE_BROWSER === "1";
+
+/** A page as a French educator's browser shows it: French locale, Paris time. */
+export function newFrenchPage(browser: Browser, viewport = { width: 1280, height: 800 }) {
+  return browser.newPage({ locale: "fr-FR", timezoneId: "Europe/Paris", viewport });
+}

@@ -215,11 +215,28 @@ describe("lintGrid", () => {
     expect(found.every((item) => item.severity === "warning")).toBe(true);
   });
 
+  it("warns about questions that look like a phone, an e-mail or another national identifier", () => {
+    const grid = gridWith(
+      question({ name: "telephone_jeune", title: "Portable" }),
+      question({ name: "contact", title: "Courriel du jeune" }),
+      question({ name: "ine", title: "Identifiant" }),
+      question({ name: "numero_allocataire", title: "Allocataire" }),
+      question({ name: "piece", title: "Numéro de passeport" }),
+    );
+
+    const found = findingsOf(grid, "forbidden_personal_data");
+
+    expect(found.map((item) => item.path)).toEqual([0, 1, 2, 3, 4].map((i) => `survey.pages[0].elements[${i}]`));
+  });
+
   it("does not mistake similar words for personal data", () => {
     const grid = gridWith(
       question({ name: "nombre_jeunes", title: "Nombre de jeunes" }),
       question({ name: "prenom", title: "Prénom ou initiales" }),
       question({ name: "oriente_par", title: "Adressé par" }),
+      question({ name: "papiers_a_jour", title: "Papiers d'identité à jour" }),
+      question({ name: "lieu_commune", title: "Commune du lieu" }),
+      question({ name: "college_uai", title: "Collège (code UAI)" }),
     );
 
     expect(findingsOf(grid, "forbidden_personal_data")).toEqual([]);

@@ -5,6 +5,7 @@ import {
   findResponse,
   listResponses,
   listRevisions,
+  migrateResponse,
   updateResponse,
 } from "../../store/responses.ts";
 import { ApiError } from "../errors.ts";
@@ -63,6 +64,13 @@ export function responseRoutes({ db }: AppContext): Router {
     const body = bodyObject(req);
     onlyKeys(body, ["revision", "data", "occurred_on"]);
     res.json(await updateResponse(db, caller, req.params.id, body as never));
+  });
+
+  router.post("/responses/:id/migrate", async (req, res) => {
+    const caller = requireCaller(req);
+    const body = bodyObject(req);
+    onlyKeys(body, ["revision", "data"]);
+    res.json(await migrateResponse(db, caller, req.params.id, body as never));
   });
 
   return router;

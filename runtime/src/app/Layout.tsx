@@ -6,7 +6,7 @@ import { useSession } from "./session-context.tsx";
 const LINKS = [
   { to: "/grilles", label: "Grilles" },
   { to: "/fiches", label: "Mes fiches" },
-  { to: "/jeunes", label: "Jeunes" },
+  { to: "/jeunes", label: "Mes jeunes" },
   { to: "/tableaux", label: "Tableaux" },
 ];
 

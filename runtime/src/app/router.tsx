@@ -7,6 +7,7 @@ import { FillPage } from "../features/grids/FillPage.tsx";
 import { RecordsPage } from "../features/records/RecordsPage.tsx";
 import { RecordPage } from "../features/records/RecordPage.tsx";
 import { YouthPage } from "../features/youth/YouthPage.tsx";
+import { YouthFilePage } from "../features/youth/YouthFilePage.tsx";
 import { TablesPage } from "../features/tables/TablesPage.tsx";
 import { PasswordPage } from "../features/session/PasswordPage.tsx";
 import { AdminLayout } from "../features/admin/AdminLayout.tsx";
@@ -62,6 +63,7 @@ function Gate() {
         <Route path="fiches" element={<RecordsPage />} />
         <Route path="fiches/:id" element={<RecordPage />} />
         <Route path="jeunes" element={<YouthPage />} />
+        <Route path="jeunes/:id" element={<YouthFilePage />} />
         <Route path="tableaux" element={<TablesPage />} />
         <Route
           path="tableaux/:code"

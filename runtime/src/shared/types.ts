@@ -42,7 +42,12 @@ export type Youth = {
   birth_year: number | null;
   birth_month: number | null;
   sex: Sex | null;
+  /** INSEE code and official name, from the list of communes. */
+  commune: { code: string; name: string } | null;
+  neighbourhood: string | null;
   created_at: string;
+  /** In lists only: an accompaniment is open today. */
+  active_accompaniment?: boolean;
 };
 
 export const SEX_LABELS: Record<Sex, string> = {

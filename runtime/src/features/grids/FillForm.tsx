@@ -11,9 +11,9 @@ import type { GridVersion, ResponseRecord, Youth } from "../../shared/types.ts";
 import { useCreateResponse } from "./create-response.ts";
 
 /** Picks the young person if the grid is about one, then fills and posts the survey. */
-export function FillForm({ version }: { version: GridVersion }) {
+export function FillForm({ version, initialYouth = null }: { version: GridVersion; initialYouth?: Youth | null }) {
   const [round, setRound] = useState(0);
-  const [youth, setYouth] = useState<Youth | null>(null);
+  const [youth, setYouth] = useState<Youth | null>(initialYouth);
   const [saved, setSaved] = useState<ResponseRecord | null>(null);
 
   function again() {
@@ -31,6 +31,7 @@ export function FillForm({ version }: { version: GridVersion }) {
         </p>
         <p className="actions">
           <Link to={`/fiches/${saved.id}`}>Voir la fiche</Link>
+          {saved.subject_id && youth && <Link to={`/jeunes/${saved.subject_id}`}>Retour au dossier du jeune</Link>}
           <button type="button" onClick={again}>
             Remplir une autre fiche
           </button>

@@ -3,6 +3,8 @@ import { Link, useParams } from "react-router";
 import { ErrorAlert, Loading, SuccessAlert } from "../../shared/Alert.tsx";
 import { formatDate } from "../../shared/dates.ts";
 import { useGridVersion } from "../../shared/grids/get-grid-version.ts";
+import { newestVersion, useGrids } from "../../shared/grids/list-grids.ts";
+import { MoveToNewest } from "./MoveToNewest.tsx";
 import { RecordEditor } from "./RecordEditor.tsx";
 import { useRecord } from "./get-record.ts";
 
@@ -11,6 +13,7 @@ export function RecordPage() {
   const { id } = useParams();
   const record = useRecord(id);
   const version = useGridVersion(record.data?.grid, record.data?.version);
+  const grids = useGrids();
   const [saved, setSaved] = useState(false);
   // Bumped on "Recharger": the editor starts afresh even when the revision did not move.
   const [round, setRound] = useState(0);
@@ -28,6 +31,8 @@ export function RecordPage() {
   if (!record.data || !version.data) return <Loading what="de la fiche" />;
 
   const r = record.data;
+  const summary = grids.data?.find((g) => g.code === r.grid);
+  const newest = summary ? newestVersion(summary) : undefined;
   return (
     <section aria-labelledby="record-title">
       {back}
@@ -50,13 +55,16 @@ export function RecordPage() {
           <dd>{r.revision}</dd>
         </div>
       </dl>
+      {newest !== undefined && newest > r.version && (
+        <MoveToNewest record={r} newest={newest} onMoved={() => record.reload()} />
+      )}
       {saved && (
         <SuccessAlert>
           <p>Modifications enregistrées.</p>
         </SuccessAlert>
       )}
       <RecordEditor
-        key={`${r.id}:${r.revision}:${round}`}
+        key={`${r.id}:${r.revision}:${round}:${version.data.number}`}
         record={r}
         version={version.data}
         onSaved={() => {

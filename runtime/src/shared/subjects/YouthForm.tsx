@@ -4,10 +4,14 @@ import { errorFor, Field } from "../Field.tsx";
 import { monthName } from "../dates.ts";
 import { SEX_LABELS, type Sex, type Youth } from "../types.ts";
 import { useCreateYouth, type NewYouth } from "./create-youth.ts";
+import { CommuneField, type ChosenCommune } from "./CommuneField.tsx";
 
 const SEXES = Object.keys(SEX_LABELS) as Sex[];
 
-/** Adds a young person: only a code, a first name or initials, birth month/year and sex. */
+/**
+ * Adds a young person: only a code, a first name or initials, birth
+ * month/year, sex, commune and neighbourhood. Nothing else identifies them.
+ */
 export function YouthForm({ onCreated, onCancel }: { onCreated: (y: Youth) => void; onCancel?: () => void }) {
   const { run, pending, error } = useCreateYouth();
   const [code, setCode] = useState("");
@@ -15,6 +19,8 @@ export function YouthForm({ onCreated, onCancel }: { onCreated: (y: Youth) => vo
   const [month, setMonth] = useState("");
   const [year, setYear] = useState("");
   const [sex, setSex] = useState<Sex | "">("");
+  const [commune, setCommune] = useState<ChosenCommune>(null);
+  const [neighbourhood, setNeighbourhood] = useState("");
   const fieldErrors = error?.fieldErrors ?? [];
 
   async function submit(event: FormEvent) {
@@ -25,6 +31,8 @@ export function YouthForm({ onCreated, onCancel }: { onCreated: (y: Youth) => vo
     if (month) input.birth_month = Number(month);
     if (year) input.birth_year = Number(year);
     if (sex) input.sex = sex;
+    if (commune) input.commune = commune.code;
+    if (neighbourhood.trim()) input.neighbourhood = neighbourhood.trim();
     const youth = await run(input);
     if (youth) onCreated(youth);
   }
@@ -85,6 +93,19 @@ export function YouthForm({ onCreated, onCancel }: { onCreated: (y: Youth) => vo
         </div>
         {errorFor(fieldErrors, "sex") && <p className="field-error">{errorFor(fieldErrors, "sex")}</p>}
       </fieldset>
+      <CommuneField value={commune} onChange={setCommune} error={errorFor(fieldErrors, "commune")} />
+      <Field
+        label="Quartier (facultatif)"
+        hint="Le nom du quartier, jamais une adresse."
+        error={errorFor(fieldErrors, "neighbourhood")}
+      >
+        <input
+          value={neighbourhood}
+          onChange={(e) => setNeighbourhood(e.target.value)}
+          autoComplete="off"
+          maxLength={80}
+        />
+      </Field>
       <div className="actions">
         <button type="submit" className="primary" disabled={pending}>
           {pending ? "Enregistrement…" : "Ajouter le jeune"}

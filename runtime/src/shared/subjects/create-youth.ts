@@ -8,6 +8,9 @@ export type NewYouth = {
   birth_year?: number;
   birth_month?: number;
   sex?: Sex;
+  /** INSEE code. */
+  commune?: string;
+  neighbourhood?: string;
 };
 
 export function createYouth(input: NewYouth): Promise<Youth> {

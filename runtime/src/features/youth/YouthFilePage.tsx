@@ -1,0 +1,84 @@
+import { Link, useParams } from "react-router";
+import { ErrorAlert, Loading } from "../../shared/Alert.tsx";
+import { formatBirth } from "../../shared/dates.ts";
+import { SEX_LABELS } from "../../shared/types.ts";
+import { AccompanimentPeriods, CurrentAccompaniment } from "./Accompaniments.tsx";
+import { AddRecord } from "./AddRecord.tsx";
+import type { YouthFile } from "./file-types.ts";
+import { useYouthFile } from "./get-youth-file.ts";
+import { SituationsTable } from "./SituationsTable.tsx";
+import { Timeline } from "./Timeline.tsx";
+
+/** A young person's file: identity, accompaniment, situations, records. */
+export function YouthFilePage() {
+  const { id } = useParams();
+  const { data, error, loading } = useYouthFile(id);
+  const back = <Link to="/jeunes">← Mes jeunes</Link>;
+
+  if (error) {
+    return (
+      <section>
+        {back}
+        <ErrorAlert error={error} />
+      </section>
+    );
+  }
+  if (loading || !data) return <Loading what="du dossier" />;
+
+  return (
+    <section aria-labelledby="file-title" className="youth-file">
+      {back}
+      <h1 id="file-title">
+        Dossier de {data.subject.code}
+        {data.subject.first_name ? <span className="muted"> · {data.subject.first_name}</span> : null}
+      </h1>
+      <Identity subject={data.subject} />
+      <CurrentAccompaniment period={data.current_accompaniment} />
+      <AddRecord youthId={data.subject.id} />
+      <SituationsTable situations={data.situations} />
+      <AccompanimentPeriods periods={data.accompaniments} />
+      <Timeline entries={data.timeline} />
+    </section>
+  );
+}
+
+function Identity({ subject }: { subject: YouthFile["subject"] }) {
+  const groups = [
+    ...(subject.families ?? []).map((f) => `Famille ${f.code}`),
+    ...(subject.actions ?? []).map((a) => a.title ?? a.code),
+  ];
+  return (
+    <dl className="facts card" aria-label="Identité">
+      <div>
+        <dt>Code</dt>
+        <dd>{subject.code}</dd>
+      </div>
+      <div>
+        <dt>Prénom ou initiales</dt>
+        <dd>{subject.first_name ?? "—"}</dd>
+      </div>
+      <div>
+        <dt>Naissance</dt>
+        <dd>{formatBirth(subject.birth_year, subject.birth_month)}</dd>
+      </div>
+      <div>
+        <dt>Sexe</dt>
+        <dd>{subject.sex ? SEX_LABELS[subject.sex] : "—"}</dd>
+      </div>
+      <div>
+        <dt>Commune</dt>
+        <dd>{subject.commune ? `${subject.commune.name} (${subject.commune.code})` : "—"}</dd>
+      </div>
+      <div>
+        <dt>Quartier</dt>
+        <dd>{subject.neighbourhood ?? "—"}</dd>
+      </div>
+      {groups.length > 0 && (
+        <div>
+          <dt>Famille et actions collectives</dt>
+          <dd>{groups.join(", ")}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
