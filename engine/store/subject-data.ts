@@ -31,6 +31,9 @@ const SUBJECT_COLUMNS = [
   "sex",
   "commune",
   "neighbourhood",
+  "title",
+  "starts_on",
+  "ends_on",
   "details",
   "created_by",
   "created_at",
@@ -62,6 +65,8 @@ export type SubjectExport = {
   exported_at: string;
   subject: Record<string, unknown>;
   organisation: { id: number; name: string };
+  /** Families and collective actions the young person is linked to (or, for those, their young people). */
+  links: { id: string; kind: string; code: string; title: string | null }[];
   responses: ExportedResponse[];
 };
 
@@ -132,6 +137,14 @@ export async function exportSubject(db: Knex, caller: Caller, id: string): Promi
         "rv.created_at",
         "rv.data",
       );
+    const links = await trx("subject_links as l")
+      .join("subjects as other", function () {
+        this.on(trx.raw("other.id = case when l.parent_id = ? then l.youth_id else l.parent_id end", [id]));
+      })
+      .where("l.parent_id", id)
+      .orWhere("l.youth_id", id)
+      .orderBy("other.code")
+      .select("other.id", "other.kind", "other.code", "other.title");
     await audit(trx, caller, {
       action: "subject.export",
       organisationId: subject.organisation_id,
@@ -143,6 +156,7 @@ export async function exportSubject(db: Knex, caller: Caller, id: string): Promi
       exported_at: new Date().toISOString(),
       subject: Object.fromEntries(Object.entries(subject).map(([k, v]) => [k, iso(v)])),
       organisation: { id: organisation.id, name: organisation.name },
+      links,
       responses: responses.map((r) => ({
         id: r.id,
         grid: r.grid,
@@ -195,13 +209,14 @@ function labelsOf(survey: SurveyJson): Record<string, string> {
 export type AnonymiseResult = { subject: string; responses: number; revisions: number; values_removed: number };
 
 /**
- * Blanks what could name a young person: first name, birth month,
- * neighbourhood, details, and every free-text answer of every response and
- * revision. Year of birth, sex, commune and coded answers stay for statistics.
+ * Blanks what could name a person: first name, birth month, neighbourhood,
+ * details, a family's title (often its name), and every free-text answer of
+ * every response and revision. Year of birth, sex, commune and coded answers
+ * stay for statistics.
  */
 export async function anonymiseSubjectIn(
   trx: Knex.Transaction,
-  subject: { id: string; organisation_id: number },
+  subject: { id: string; organisation_id: number; kind?: string },
   actor: Caller | null,
   reason: string,
 ): Promise<AnonymiseResult> {
@@ -239,6 +254,7 @@ export async function anonymiseSubjectIn(
     birth_month: null,
     neighbourhood: null,
     details: JSON.stringify({}),
+    ...(subject.kind === "family" ? { title: null } : {}),
     anonymised_at: trx.fn.now(),
     updated_at: trx.fn.now(),
   });

@@ -48,7 +48,9 @@ function concretePath(route: RegisteredRoute): string {
   const [, , resource] = route.path.split("/");
   return route.path.replace(/:([a-zA-Z_]+)/g, (_match, param: string) => {
     if (resource === "responses" && param === "id") return target.responseId;
-    if (resource === "subjects" && param === "id") return target.subjectId;
+    if (resource === "subjects" && (param === "id" || param === "youth")) return target.subjectId;
+    if (resource === "proposals" && param === "id") return "1";
+    if (resource === "trajectories" && param === "code") return "parcours_inexistant";
     if (resource === "users" && param === "id") return String(target.userId);
     if (resource === "organisations" && param === "id") return String(target.serviceId);
     if (resource === "grids" && param === "code") return "profil_jeune";
@@ -65,7 +67,10 @@ function bodyFor(route: RegisteredRoute): unknown {
     "POST /api/session": { email: "personne@demo.bdc", password: "mauvais-mot-de-passe" },
     "POST /api/responses": newResponse(target.subjectId, validProfile({ observations: "écrasé" })),
     "PUT /api/responses/:id": { revision: 1, data: validProfile({ observations: "écrasé" }) },
+    "POST /api/responses/:id/migrate": { revision: 1 },
     "POST /api/subjects": { kind: "youth", first_name: "Intrus" },
+    "PUT /api/subjects/:id": { first_name: "Piraté" },
+    "POST /api/subjects/:id/links": { youth: target.subjectId },
     "POST /api/session/password": { current_password: "mauvais-mot-de-passe", new_password: "nouveau-mot-de-passe-x" },
     "POST /api/users": {
       email: "intrus@demo.bdc",
@@ -84,6 +89,7 @@ function bodyFor(route: RegisteredRoute): unknown {
 /** What every signed-in person reads: health, grid and table definitions, their own session. */
 const SHARED = new Set([
   "GET /api/health",
+  "GET /api/communes",
   "GET /api/grids",
   "GET /api/grids/:code/versions/:number",
   "GET /api/tables",
@@ -94,6 +100,12 @@ const SHARED = new Set([
 ]);
 /** Creating in one's own scope, or acting on one's own account: refused or harmless, never about the target. */
 const OWN_SCOPE = new Set(["POST /api/session", "POST /api/subjects", "POST /api/responses", "POST /api/session/password"]);
+/**
+ * Federation-wide definitions (grids, drafts, proposals: the COPIL's work, no association's
+ * data; their role checks are the designer's tests) and aggregate tables (masked at federation
+ * scope, the caller's branch otherwise): any answer but a 5xx, and never the target's data.
+ */
+const DEFINITIONS_AND_AGGREGATES = /^\/api\/(grids|designer|proposals|trajectories|tables)(\/|$)/;
 const ADMIN_ONLY = /^\/api\/(users|organisations|audit)(\/|$)/;
 const RIGHTS_ONLY = new Set([
   "GET /api/subjects/:id/export",
@@ -101,9 +113,21 @@ const RIGHTS_ONLY = new Set([
   "DELETE /api/subjects/:id",
 ]);
 
+const ANY_BUT_5XX = Array.from({ length: 400 }, (_, i) => 100 + i);
+
 function leaks(result: ApiResult): string[] {
   const markers = [target.subjectId, target.subjectCode, target.firstName, target.responseId, target.marker, target.userEmail];
   return markers.filter((m) => result.text.includes(m));
+}
+
+/** The statuses an outsider or a federation role may get from a route aimed at association 1. */
+function allowedFor(route: RegisteredRoute): number[] {
+  const key = `${route.method} ${route.path}`;
+  if (SHARED.has(key)) return [200, 204];
+  if (DEFINITIONS_AND_AGGREGATES.test(route.path)) return ANY_BUT_5XX;
+  if (OWN_SCOPE.has(key)) return [201, 400, 401, 403, 404, 409];
+  if (route.path.includes(":") || route.method !== "GET") return [403, 404];
+  return [200, 403, 404];
 }
 
 async function call(client: ApiClient, route: RegisteredRoute): Promise<ApiResult> {
@@ -162,17 +186,12 @@ describe("the route walk", () => {
       for (const route of routes) {
         const key = `${route.method} ${route.path}`;
         const result = await call(client, route);
-        const allowed = SHARED.has(key)
-          ? [200, 204]
-          : OWN_SCOPE.has(key)
-            ? [201, 400, 401, 403, 404, 409]
-            : route.path.includes(":") || route.method !== "GET"
-              ? [403, 404]
-              : [200, 403, 404];
+        const allowed = allowedFor(route);
         const failure = judge(email, route, result, allowed);
         if (failure) failures.push(failure);
         // The federation reads aggregates only: any list it gets is empty.
-        if (federation && !SHARED.has(key) && Array.isArray(result.body) && result.body.length > 0) {
+        const aggregate = SHARED.has(key) || DEFINITIONS_AND_AGGREGATES.test(route.path);
+        if (federation && !aggregate && Array.isArray(result.body) && result.body.length > 0) {
           failures.push(`${email} ${key}: lists ${result.body.length} row(s)`);
         }
         if (key === "GET /api/tables/:code" && result.body?.scope === "branch" && result.body.totals.all !== 0) {
