@@ -67,6 +67,13 @@ describe("exporting a young person's data", () => {
     expect(paths).not.toContain("niveau_relation");
   });
 
+  it("lists the families and collective actions the young person belongs to", async () => {
+    const { youth } = await youthWithHistory();
+    const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] })).body;
+    const exported = await head.get(`/api/subjects/${youth.id}/export`);
+    expect(exported.body.links).toEqual([expect.objectContaining({ id: family.id, kind: "family", code: family.code })]);
+  });
+
   it("is audited as subject.export", async () => {
     const { youth } = await youthWithHistory();
     await admin.get(`/api/subjects/${youth.id}/export`);
@@ -117,6 +124,14 @@ describe("anonymising a young person", () => {
     const revisions = await app.db("response_revisions").where({ response_id: responseId }).select("data");
     expect(JSON.stringify(revisions)).not.toContain("tante");
     expect(revisions[0].data.mode_premier_contact).toBe("contact_rue");
+  });
+
+  it("erases a young person who belongs to a family, leaving the family", async () => {
+    const { youth } = await youthWithHistory();
+    const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] })).body;
+    expect((await head.request("DELETE", `/api/subjects/${youth.id}`)).status).toBe(204);
+    expect(await app.db("subject_links").where({ youth_id: youth.id })).toEqual([]);
+    expect(await app.db("subjects").where({ id: family.id }).first("id")).toBeDefined();
   });
 
   it("keeps the audit entries and adds subject.anonymise", async () => {
