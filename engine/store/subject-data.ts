@@ -5,6 +5,8 @@ import { audit } from "../access/audit.ts";
 import { apiError, notFound } from "../http/errors.ts";
 import { freeTextFields, stripFreeText, type FreeTextField } from "../grid/free-text.ts";
 import type { SurveyJson } from "../grid/types.ts";
+import { dataQuestions } from "../grid/walk.ts";
+import { itemValue, textOf } from "../grid/items.ts";
 import { isUuid } from "./subjects.ts";
 
 // A young person's rights over their data (GDPR): export everything stored
@@ -86,6 +88,8 @@ export type ExportedResponse = {
   free_text: FreeTextField[];
   /** Labels of the questions, for the printable page. */
   labels: Record<string, string>;
+  /** Labels of the choices, per question: the page shows words, not codes. */
+  choice_labels: Record<string, Record<string, string>>;
   revisions: {
     revision: number;
     version: number;
@@ -171,6 +175,7 @@ export async function exportSubject(db: Knex, caller: Caller, id: string): Promi
         data: r.data,
         free_text: freeTextFields(r.survey as SurveyJson),
         labels: labelsOf(r.survey as SurveyJson),
+        choice_labels: choiceLabelsOf(r.survey as SurveyJson),
         revisions: revisions
           .filter((rv) => rv.response_id === r.id)
           .map((rv) => ({
@@ -185,6 +190,22 @@ export async function exportSubject(db: Knex, caller: Caller, id: string): Promi
       })),
     };
   });
+}
+
+function choiceLabelsOf(survey: SurveyJson): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const { element } of dataQuestions(survey)) {
+    if (typeof element.name !== "string" || !Array.isArray(element.choices)) continue;
+    const labels: Record<string, string> = {};
+    for (const item of element.choices) {
+      const value = itemValue(item);
+      if (value === undefined || value === null) continue;
+      const text = typeof item === "object" && item !== null ? textOf(item.text) : undefined;
+      labels[String(value)] = text ?? String(value);
+    }
+    out[element.name] = labels;
+  }
+  return out;
 }
 
 function labelsOf(survey: SurveyJson): Record<string, string> {

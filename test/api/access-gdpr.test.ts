@@ -93,6 +93,15 @@ describe("exporting a young person's data", () => {
     expect(result.text).toContain("(texte libre)");
   });
 
+  it("shows choices by their labels and dates the French way on the printable page", async () => {
+    const { youth } = await youthWithHistory();
+    const page = (await head.get(`/api/subjects/${youth.id}/export?format=html`)).text;
+    expect(page).toContain("Accompagnement durable");
+    expect(page).not.toContain(">accompagnement_durable<");
+    expect(page).toContain("14/03/2026");
+    expect(page).toContain("juillet");
+  });
+
   it("is refused to an educator of the same service, who reads but does not answer requests", async () => {
     const { youth } = await youthWithHistory();
     expect((await educator.get(`/api/subjects/${youth.id}/export`)).status).toBe(403);

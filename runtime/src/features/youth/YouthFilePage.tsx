@@ -1,18 +1,25 @@
+import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
-import { ErrorAlert, Loading } from "../../shared/Alert.tsx";
+import { ErrorAlert, Loading, SuccessAlert } from "../../shared/Alert.tsx";
 import { formatBirth } from "../../shared/dates.ts";
 import { SEX_LABELS } from "../../shared/types.ts";
 import { AccompanimentPeriods, CurrentAccompaniment } from "./Accompaniments.tsx";
 import { AddRecord } from "./AddRecord.tsx";
+import { DataRights } from "./DataRights.tsx";
 import type { YouthFile } from "./file-types.ts";
 import { useYouthFile } from "./get-youth-file.ts";
 import { SituationsTable } from "./SituationsTable.tsx";
 import { Timeline } from "./Timeline.tsx";
 
-/** A young person's file: identity, accompaniment, situations, records. */
-export function YouthFilePage() {
+/**
+ * A young person's file: identity, accompaniment, situations, records; and,
+ * for those who answer data requests, the young person's GDPR rights.
+ */
+export function YouthFilePage({ canManageData = false }: { canManageData?: boolean }) {
   const { id } = useParams();
-  const { data, error, loading } = useYouthFile(id);
+  const { data, error, loading, reload } = useYouthFile(id);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => setNotice(null), [id]);
   const back = <Link to="/jeunes">← Mes jeunes</Link>;
 
   if (error) {
@@ -32,12 +39,27 @@ export function YouthFilePage() {
         Dossier de {data.subject.code}
         {data.subject.first_name ? <span className="muted"> · {data.subject.first_name}</span> : null}
       </h1>
+      {notice && (
+        <SuccessAlert>
+          <p>{notice}</p>
+        </SuccessAlert>
+      )}
       <Identity subject={data.subject} />
       <CurrentAccompaniment period={data.current_accompaniment} />
       <AddRecord youthId={data.subject.id} />
       <SituationsTable situations={data.situations} />
       <AccompanimentPeriods periods={data.accompaniments} />
       <Timeline entries={data.timeline} />
+      {canManageData && (
+        <DataRights
+          youthId={data.subject.id}
+          code={data.subject.code}
+          onAnonymised={(message) => {
+            setNotice(message);
+            reload();
+          }}
+        />
+      )}
     </section>
   );
 }
