@@ -26,6 +26,8 @@ export default defineConfig({
               test: {
                 name: "postgres",
                 include: ["test/api/**/*.test.ts"],
+                // What only concerns the embedded database's folder.
+                exclude: ["test/api/embedded-*.test.ts"],
                 env: { BDC_TEST_DB: "postgres", LOG_LEVEL: "warn" },
                 globalSetup: ["test/support/global-setup.ts"],
                 testTimeout: 60_000,

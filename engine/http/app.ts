@@ -13,6 +13,8 @@ import { responseRoutes } from "./routes/responses.ts";
 import { subjectRoutes } from "./routes/subjects.ts";
 import { tableRoutes } from "./routes/tables.ts";
 import { trajectoryRoutes } from "./routes/trajectories.ts";
+import { exportRoutes } from "./routes/exports.ts";
+import { reportRoutes } from "./routes/reports.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { userRoutes } from "./routes/users.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
@@ -36,14 +38,17 @@ export function createApp(context: AppContext, options: { distDir?: string } = {
     res.json({ status: "ok", database: context.config.databaseUrl ? "postgresql" : "embedded" });
   });
   api.use(requireCsrf);
+  // Order matters where paths overlap: /responses.csv (exports) before /responses/:id.
   for (const routes of [
     sessionRoutes,
     gridRoutes,
     gridDraftRoutes,
     gridProposalRoutes,
+    exportRoutes,
     responseRoutes,
     subjectRoutes,
     tableRoutes,
+    reportRoutes,
     trajectoryRoutes,
     accountRoutes,
     userRoutes,

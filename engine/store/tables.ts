@@ -1,34 +1,73 @@
 import type { Knex } from "knex";
 import { hasRole, recordReadPrefixes, type Caller } from "../access/caller.ts";
-import { inBranches } from "../access/organisations.ts";
+import { audit } from "../access/audit.ts";
 import { ApiError, apiError, notFound } from "../http/errors.ts";
-import { checkDefinitionShape, type TableDefinition } from "../table/definition.ts";
-import { resolveAxis, UnknownCodeError, type Header } from "../table/axis.ts";
+import { checkDefinitionShape, type TableDefinition, type TableScope } from "../table/definition.ts";
+import { DefinitionCodeError, type OrganisationRow, type ResolveContext } from "../table/axis.ts";
+import { compileTable, type ResultLine, type TableScopeFilter } from "../table/compile.ts";
 import type { PublishedVersion } from "../table/labels.ts";
-import { maskSmallCells } from "../table/mask.ts";
+import { shapeTable, type TableResult } from "../table/shape.ts";
+import { loadTerritory } from "./territory.ts";
 
-// Table definitions and their computation: one SQL query over the JSONB
+// Table definitions and their computation: one SQL statement over the JSONB
 // answers of every published version of the grid, scoped to the caller.
 
-export type ComputedTable = {
+export type ComputedTable = TableResult & {
   code: string;
   title: string;
+  description?: string;
   grid: string;
   measure: TableDefinition["measure"]["kind"];
-  scope: "branch" | "federation";
-  rows: Header[];
-  columns: Header[];
-  cells: (number | null)[][];
-  totals: { rows: (number | null)[]; columns: (number | null)[]; all: number | null };
-  masked: boolean[][];
+  scope: "branch" | "organisation" | "federation";
+  period: { from?: string; to?: string };
 };
 
-export async function listTables(db: Knex): Promise<{ code: string; title: string }[]> {
-  return db("table_definitions").orderBy("title").select("code", "title");
+export type TableSummary = {
+  code: string;
+  title: string;
+  description: string | null;
+  grid: string;
+  source: "shipped" | "app";
+  organisation: string | null;
+};
+
+/** Roles that may save a table definition in the app. */
+const TABLE_AUTHOR_ROLES = ["service_head", "association_admin", "copil", "analyst", "platform_admin"] as const;
+
+/** Paths of the caller's organisations, whatever the role. */
+function callerPaths(caller: Caller): string[] {
+  return [...new Set(caller.roles.map((r) => r.organisationPath))];
 }
 
-export async function findTableDefinition(db: Knex, code: string): Promise<TableDefinition> {
-  const row = await db("table_definitions").where({ code }).first("definition");
+/** Shipped tables, and tables saved by an organisation on the caller's line (above or below). */
+function visibleTables(db: Knex, caller: Caller) {
+  const paths = callerPaths(caller);
+  return db("table_definitions as t")
+    .leftJoin("organisations as o", "o.id", "t.organisation_id")
+    .where((q) => {
+      q.where("t.source", "shipped").orWhereNull("t.organisation_id");
+      for (const path of paths) {
+        q.orWhereRaw("? like o.path || '%'", [path]).orWhereRaw("o.path like ?", [`${path}%`]);
+      }
+    });
+}
+
+export async function listTables(db: Knex, caller: Caller): Promise<TableSummary[]> {
+  const rows = await visibleTables(db, caller)
+    .orderBy([{ column: "t.source", order: "desc" }, { column: "t.title" }])
+    .select("t.code", "t.title", "t.definition", "t.source", "o.code as organisation");
+  return rows.map((row) => ({
+    code: row.code,
+    title: row.title,
+    description: (row.definition as TableDefinition).description ?? null,
+    grid: (row.definition as TableDefinition).grid,
+    source: row.source,
+    organisation: row.organisation ?? null,
+  }));
+}
+
+export async function findTableDefinition(db: Knex, caller: Caller, code: string): Promise<TableDefinition> {
+  const row = await visibleTables(db, caller).where("t.code", code).first("t.definition");
   if (!row) throw notFound(`Le tableau « ${code} »`);
   return row.definition as TableDefinition;
 }
@@ -45,26 +84,89 @@ export async function importShippedTables(db: Knex, definitions: TableDefinition
   }
 }
 
-type Scope = { kind: "branch"; prefixes: string[] } | { kind: "federation" };
-
-function scopeOf(caller: Caller): Scope {
-  const prefixes = recordReadPrefixes(caller);
-  if (prefixes.length > 0) return { kind: "branch", prefixes };
-  if (hasRole(caller, "analyst", "copil")) return { kind: "federation" };
-  throw apiError("forbidden");
+/** Saves a definition made in the app, after computing it once (which checks every code). */
+export async function saveTableDefinition(db: Knex, caller: Caller, raw: unknown): Promise<TableDefinition> {
+  const author = caller.roles.find((r) => (TABLE_AUTHOR_ROLES as readonly string[]).includes(r.role));
+  if (!author) throw apiError("forbidden");
+  const def = checkedDefinition(raw);
+  await computeTable(db, caller, def, { threshold: 5 });
+  return db.transaction(async (trx) => {
+    const taken = await trx("table_definitions").where({ code: def.code }).first("id");
+    if (taken) {
+      throw new ApiError("invalid_request", {
+        errors: [{ field: "code", message: `Le code « ${def.code} » est déjà pris par un autre tableau : choisissez-en un autre.` }],
+      });
+    }
+    await trx("table_definitions").insert({
+      code: def.code,
+      title: def.title,
+      definition: JSON.stringify(def),
+      source: "app",
+      organisation_id: author.organisationId,
+      created_by: caller.userId,
+    });
+    await audit(trx, caller, { action: "table.definition.create", targetType: "table", targetId: def.code });
+    return def;
+  });
 }
+
+export function checkedDefinition(raw: unknown): TableDefinition {
+  const errors = checkDefinitionShape(raw);
+  if (errors.length > 0) throw new ApiError("invalid_request", { errors });
+  return raw as TableDefinition;
+}
+
+export type ScopeRequest = { scope?: TableScope; organisation?: string };
+
+type ResolvedScope = { kind: ComputedTable["scope"]; filter: TableScopeFilter; masked: boolean };
+
+/**
+ * Whose records a table counts. A caller who reads records counts its branch
+ * (or one organisation inside it); the federation's analysts and COPIL count
+ * every association, with small cells masked.
+ */
+async function resolveScope(db: Knex, caller: Caller, request: ScopeRequest): Promise<ResolvedScope> {
+  const prefixes = recordReadPrefixes(caller);
+  const federationRole = hasRole(caller, "analyst", "copil", "platform_admin");
+  if (request.scope === "federation" || (prefixes.length === 0 && request.scope === undefined)) {
+    if (!federationRole) throw apiError("forbidden");
+    if (request.organisation) throw apiError("forbidden");
+    return { kind: "federation", filter: { kind: "all" }, masked: true };
+  }
+  if (prefixes.length === 0) throw apiError("forbidden");
+  if (request.organisation) {
+    const org = await db("organisations").where({ code: request.organisation }).first("path", "kind");
+    if (!org || !prefixes.some((p) => org.path.startsWith(p))) throw notFound(`L'organisation « ${request.organisation} »`);
+    if (request.scope && request.scope !== org.kind) {
+      throw new ApiError("invalid_request", {
+        errors: [{ field: "scope", message: `« ${request.organisation} » n'est pas un·e ${request.scope === "service" ? "service" : "association"}.` }],
+      });
+    }
+    return { kind: "organisation", filter: { kind: "branches", prefixes: [org.path] }, masked: false };
+  }
+  if (request.scope) {
+    const ofKind = caller.roles.filter((r) => r.organisationKind === request.scope).map((r) => r.organisationPath);
+    const readable = ofKind.filter((path) => prefixes.includes(path));
+    if (readable.length === 0) throw apiError("forbidden");
+    return { kind: "branch", filter: { kind: "branches", prefixes: readable }, masked: false };
+  }
+  return { kind: "branch", filter: { kind: "branches", prefixes }, masked: false };
+}
+
+export type ComputeOptions = ScopeRequest & { threshold: number; from?: string; to?: string };
 
 export async function computeTable(
   db: Knex,
   caller: Caller,
   def: TableDefinition,
-  smallCellThreshold: number,
+  options: ComputeOptions,
 ): Promise<ComputedTable> {
-  const shapeErrors = checkDefinitionShape(def);
-  if (shapeErrors.length > 0) throw new ApiError("invalid_request", { errors: shapeErrors });
-  const scope = scopeOf(caller);
+  checkedDefinition(def);
+  const scope = await resolveScope(db, caller, { scope: options.scope, organisation: options.organisation });
+  const period = { from: options.from ?? def.period?.from, to: options.to ?? def.period?.to };
+  checkPeriod(period);
 
-  const grid = await db("grids").where({ code: def.grid }).first("id");
+  const grid = await db("grids").where({ code: def.grid }).first("id", "subject");
   if (!grid) {
     throw new ApiError("invalid_request", {
       errors: [{ field: "grid", message: `La grille « ${def.grid} » n'existe pas.` }],
@@ -73,89 +175,52 @@ export async function computeTable(
   const versions: PublishedVersion[] = await db("grid_versions")
     .where({ grid_id: grid.id, status: "published" })
     .select("id", "number", "survey");
+  const organisations: OrganisationRow[] = await db("organisations").select("id", "kind", "code", "name", "path");
+  const context: ResolveContext = {
+    gridSubject: grid.subject,
+    versions,
+    territory: loadTerritory(),
+    organisations,
+    referenceYear: period.to ? Number(period.to.slice(0, 4)) : undefined,
+  };
 
-  let rowAxis, columnAxis;
+  let compiled;
   try {
-    rowAxis = resolveAxis(def.rows[0], versions, "rows[0]");
-    columnAxis = resolveAxis(def.columns[0], versions, "columns[0]");
+    compiled = compileTable(def, context, { gridId: grid.id, scope: scope.filter, period });
   } catch (error) {
-    if (error instanceof UnknownCodeError) {
+    if (error instanceof DefinitionCodeError) {
       throw new ApiError("invalid_request", { errors: [{ field: error.field, message: error.message }] });
     }
     throw error;
   }
-
-  const measure = def.measure.kind === "count_distinct" ? "count(distinct subject_id)" : "count(*)";
-  const keyed = db("responses as r")
-    .leftJoin("subjects as s", "s.id", "r.subject_id")
-    .where("r.grid_id", grid.id)
-    .select(
-      db.raw(`${rowAxis.sql} as row_key`, rowAxis.bindings),
-      db.raw(`${columnAxis.sql} as col_key`, columnAxis.bindings),
-      "r.subject_id",
-    );
-  if (scope.kind === "branch") keyed.andWhere(inBranches(db, "r.organisation_id", scope.prefixes));
-
-  const result = await db
-    .from(keyed.as("k"))
-    .select(
-      "row_key",
-      "col_key",
-      db.raw(`${measure}::int as value`),
-      db.raw("grouping(row_key) as total_row"),
-      db.raw("grouping(col_key) as total_col"),
-    )
-    .groupByRaw("grouping sets ((row_key, col_key), (row_key), (col_key), ())");
-
-  return shape(def, scope, rowAxis.headers, columnAxis.headers, result, smallCellThreshold);
-}
-
-function shape(
-  def: TableDefinition,
-  scope: Scope,
-  rowHeaders: Header[],
-  columnHeaders: Header[],
-  result: { row_key: string; col_key: string; value: number; total_row: number; total_col: number }[],
-  threshold: number,
-): ComputedTable {
-  const rowIndex = new Map(rowHeaders.map((h, i) => [h.key, i]));
-  const columnIndex = new Map(columnHeaders.map((h, i) => [h.key, i]));
-  const cells = rowHeaders.map(() => columnHeaders.map(() => 0));
-  const rowTotals = rowHeaders.map(() => 0);
-  const columnTotals = columnHeaders.map(() => 0);
-  let all = 0;
-  for (const line of result) {
-    const r = rowIndex.get(line.row_key);
-    const c = columnIndex.get(line.col_key);
-    if (line.total_row && line.total_col) all = line.value;
-    else if (line.total_col && r !== undefined) rowTotals[r] = line.value;
-    else if (line.total_row && c !== undefined) columnTotals[c] = line.value;
-    else if (r !== undefined && c !== undefined) cells[r]![c] = line.value;
-  }
-  const base = {
+  const result = await db.raw(compiled.query.text, compiled.query.bindings);
+  const lines = (result.rows ?? result) as ResultLine[];
+  const shaped = shapeTable(compiled, lines, scope.masked ? { threshold: options.threshold } : null);
+  return {
     code: def.code,
     title: def.title,
+    ...(def.description ? { description: def.description } : {}),
     grid: def.grid,
     measure: def.measure.kind,
-    rows: rowHeaders,
-    columns: columnHeaders,
+    scope: scope.kind,
+    period,
+    ...shaped,
   };
-  if (scope.kind === "branch") {
-    return {
-      ...base,
-      scope: "branch",
-      cells,
-      totals: { rows: rowTotals, columns: columnTotals, all },
-      masked: cells.map((row) => row.map(() => false)),
-    };
+}
+
+function checkPeriod(period: { from?: string; to?: string }): void {
+  const errors = checkDefinitionShape({
+    code: "x",
+    title: "x",
+    grid: "x",
+    measure: { kind: "count" },
+    rows: [],
+    columns: [],
+    period,
+  });
+  if (errors.length > 0) {
+    throw new ApiError("invalid_request", {
+      errors: errors.map((e) => ({ ...e, field: e.field.replace("period.", "") })),
+    });
   }
-  const masked = maskSmallCells(cells, threshold);
-  const hideSmall = (v: number) => (v > 0 && v < threshold ? null : v);
-  return {
-    ...base,
-    scope: "federation",
-    cells: masked.cells,
-    totals: { rows: rowTotals.map(hideSmall), columns: columnTotals.map(hideSmall), all: hideSmall(all) },
-    masked: masked.masked,
-  };
 }

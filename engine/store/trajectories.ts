@@ -4,7 +4,7 @@ import { inBranches } from "../access/organisations.ts";
 import { ApiError, apiError } from "../http/errors.ts";
 import type { Header } from "../table/axis.ts";
 import type { PublishedVersion } from "../table/labels.ts";
-import { maskSmallCells } from "../table/mask.ts";
+import { maskTable } from "../table/mask.ts";
 import {
   ACCOMPANIMENT_GRID,
   axisKeySql,
@@ -193,13 +193,17 @@ function shape(
       masked: cells.map((row) => row.map(() => false)),
     };
   }
-  const masked = maskSmallCells(cells, threshold);
-  const hideSmall = (v: number) => (v > 0 && v < threshold ? null : v);
+  // Primary and secondary masking, as for every federation-scope table.
+  const mask = maskTable({ cells, rowTotals, columnTotals, all }, threshold);
   return {
     ...base,
     scope: "federation",
-    cells: masked.cells,
-    totals: { rows: rowTotals.map(hideSmall), columns: columnTotals.map(hideSmall), all: hideSmall(all) },
-    masked: masked.masked,
+    cells: cells.map((row, r) => row.map((v, c) => (mask.cells[r]![c] ? null : v))),
+    totals: {
+      rows: rowTotals.map((v, r) => (mask.rowTotals[r] ? null : v)),
+      columns: columnTotals.map((v, c) => (mask.columnTotals[c] ? null : v)),
+      all: mask.all ? null : all,
+    },
+    masked: mask.cells,
   };
 }

@@ -1,32 +1,59 @@
-import type { Header } from "./axis.ts";
+import type { AxisEntry, Figure } from "./shape.ts";
 
-// CSV for spreadsheets: UTF-8 with a BOM so Excel reads the accents, and any
-// cell that a spreadsheet would run as a formula is neutralised.
+// CSV for spreadsheets: UTF-8 with a BOM so Excel reads the accents, `;` by
+// default (French spreadsheets read `,` as the decimal mark), and any cell a
+// spreadsheet would run as a formula is neutralised with a leading quote.
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+export const BOM = "\uFEFF";
 
-export function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
-  return /[";\n\r,]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** A text a spreadsheet will not run: `=SOMME(…)` becomes `'=SOMME(…)`. */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-type Cell = number | null;
-type TableLike = {
-  rows: Header[];
-  columns: Header[];
-  cells: Cell[][];
-  totals: { rows: Cell[]; columns: Cell[]; all: Cell };
+export function csvCell(value: string | number | boolean | null | undefined, separator: string): string {
+  if (value === null || value === undefined) return "";
+  const text = typeof value === "string" ? neutralise(value) : String(value);
+  const special = new RegExp(`["\\n\\r${separator === ";" ? ";" : ","}]`);
+  return special.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvLine(values: (string | number | boolean | null | undefined)[], separator: string): string {
+  return `${values.map((v) => csvCell(v, separator)).join(separator)}\r\n`;
+}
+
+export type TableLike = {
+  title: string;
+  rowDimensions: string[];
+  rows: AxisEntry[];
+  columns: AxisEntry[];
+  cells: Figure[][];
+  totals: { rows: Figure[]; columns: Figure[]; all: Figure };
+  notes: string[];
 };
 
-/** A computed table as CSV; a masked (null) count is written "masqué". */
-export function tableToCsv(table: TableLike, separator: "," | ";" = ";"): string {
-  const shown = (v: Cell | undefined) => (v === null || v === undefined ? "masqué" : v);
-  const lines: (string | number | null)[][] = [
-    ["", ...table.columns.map((c) => c.label), "Total"],
-    ...table.rows.map((row, r) => [row.label, ...table.cells[r]!.map(shown), shown(table.totals.rows[r])]),
-    ["Total", ...table.totals.columns.map(shown), shown(table.totals.all)],
+export const MASKED_LABEL = "masqué";
+
+/** The table as lines of cells: header, one line per row entry, the totals line. */
+export function tableGrid(table: TableLike): (string | number)[][] {
+  const shown = (v: Figure | undefined) => (v === null || v === undefined ? MASKED_LABEL : v);
+  const rowHeads = Math.max(1, table.rowDimensions.length);
+  const pad = (labels: string[]) => [...labels, ...Array(rowHeads - labels.length).fill("")];
+  return [
+    [...pad(table.rowDimensions), ...table.columns.map((c) => c.label), "Total"],
+    ...table.rows.map((row, r) => [
+      ...pad(row.labels.length ? row.labels : [row.label]),
+      ...table.cells[r]!.map(shown),
+      shown(table.totals.rows[r]),
+    ]),
+    [...pad(["Total"]), ...table.totals.columns.map(shown), shown(table.totals.all)],
   ];
-  return `\uFEFF${lines.map((line) => line.map(csvCell).join(separator)).join("\r\n")}\r\n`;
+}
+
+/** A computed table as CSV; a masked figure is written « masqué »; notes follow the table. */
+export function tableToCsv(table: TableLike, separator: "," | ";" = ";"): string {
+  const lines = tableGrid(table).map((line) => csvLine(line, separator));
+  const notes = table.notes.map((note) => csvLine([note], separator));
+  return `${BOM}${csvLine([table.title], separator)}${lines.join("")}${notes.length ? `\r\n${notes.join("")}` : ""}`;
 }

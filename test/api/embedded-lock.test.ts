@@ -36,7 +36,7 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(process.env.BDC_TEST_DB === "postgres")("the embedded data folder", () => {
+describe("the embedded data folder", () => {
   it("refuses a second server process with a clear message", async () => {
     const first = serve();
     await first.ready;

@@ -21,24 +21,26 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
+type Entry = { keys: string[]; label: string };
+const indexOf = (entries: Entry[], key: string) => entries.findIndex((e) => e.keys[0] === key);
+
 function cell(table: any, rowKey: string, columnKey: string) {
-  const r = table.rows.findIndex((h: { key: string }) => h.key === rowKey);
-  const c = table.columns.findIndex((h: { key: string }) => h.key === columnKey);
-  return table.cells[r][c];
+  return table.cells[indexOf(table.rows, rowKey)][indexOf(table.columns, columnKey)];
 }
 
 describe("young people by age band and sex", () => {
-  it("counts each young person once, in the age band of the record's date", async () => {
+  it("counts each young person once, in their age band on 31 December", async () => {
     const result = await educator.get("/api/tables/jeunes_par_age_et_sexe");
     expect(result.status).toBe(200);
     const table = result.body;
-    expect(cell(table, "de_11_15", "fille")).toBe(1);
+    // Born 05/2010, 01/2008 and 03/2010: 16, 18 and 16 years old on 31/12/2026.
+    expect(cell(table, "de_16_17", "fille")).toBe(1);
     expect(cell(table, "de_16_17", "garcon")).toBe(1);
     expect(cell(table, "de_18_21", "garcon")).toBe(1);
-    expect(cell(table, "de_11_15", "garcon")).toBe(0);
+    expect(cell(table, "de_11_15", "fille")).toBe(0);
     expect(table.totals.all).toBe(3);
-    expect(table.totals.columns[table.columns.findIndex((h: { key: string }) => h.key === "garcon")]).toBe(2);
-    expect(table.rows.map((h: { label: string }) => h.label)).toContain("11-15 ans");
+    expect(table.totals.columns[indexOf(table.columns, "garcon")]).toBe(2);
+    expect(table.rows.map((e: Entry) => e.label)).toContain("11-15 ans");
   });
 
   it("shows another association nothing of this service", async () => {
@@ -51,8 +53,9 @@ describe("young people by age band and sex", () => {
     const analyst = await loggedIn(app.url, "analyste@demo.bdc");
     const table = (await analyst.get("/api/tables/jeunes_par_age_et_sexe")).body;
     expect(table.scope).toBe("federation");
-    expect(cell(table, "de_11_15", "fille")).toBeNull();
-    expect(table.masked.flat().filter(Boolean)).toHaveLength(3);
+    expect(cell(table, "de_16_17", "fille")).toBeNull();
+    expect(cell(table, "de_16_17", "garcon")).toBeNull();
+    expect(table.masked.flat().filter(Boolean).length).toBeGreaterThanOrEqual(3);
     expect(table.totals.all).toBeNull();
   });
 
@@ -62,8 +65,9 @@ describe("young people by age band and sex", () => {
     expect(result.headers.get("content-type")).toContain("text/csv");
     expect([...result.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = result.text.split("\r\n");
-    expect(lines[0]).toBe(";Filles;Garçons;Autre / non précisé;Non renseigné;Total");
-    expect(lines).toContain("11-15 ans;1;0;0;0;1");
+    expect(lines[0]).toBe("Jeunes connus par tranche d'âge et sexe");
+    expect(lines[1]).toMatch(/^Âge au 31 décembre;Filles;Garçons;/);
+    expect(lines.find((line) => line.startsWith("16-17 ans;"))).toMatch(/^16-17 ans;1;1;.*;2$/);
   });
 });
 
@@ -71,9 +75,8 @@ describe("the relation level table", () => {
   it("counts young people by the choice of a question, with its labels", async () => {
     const table = (await educator.get("/api/tables/niveau_relation_par_sexe")).body;
     expect(cell(table, "relation_en_construction", "garcon")).toBe(2);
-    expect(table.rows.find((h: { key: string }) => h.key === "relation_en_construction").label).toBe(
+    expect(table.rows[indexOf(table.rows, "relation_en_construction")].label).toBe(
       "Relation en construction",
     );
-    expect(table.rows.map((h: { key: string }) => h.key)).toContain("__non_demande");
   });
 });

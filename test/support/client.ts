@@ -42,6 +42,12 @@ export class ApiClient {
     return { status: response.status, body: parsed as T, headers: response.headers, text, bytes };
   }
 
+  /** A download's bytes (XLSX), with its status and headers. */
+  async download(path: string): Promise<{ status: number; headers: Headers; body: Buffer }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: this.cookie ? { cookie: this.cookie } : {} });
+    return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+  }
+
   get<T = any>(path: string) {
     return this.request<T>("GET", path);
   }

@@ -1,0 +1,170 @@
+import { NOT_ANSWERED, NOT_ASKED, type ResolvedDimension } from "./axis.ts";
+import type { CompiledTable, ResultLine } from "./compile.ts";
+import { maskTable } from "./mask.ts";
+
+// Turns the compiled query's result lines into the table the API returns:
+// ordered row and column entries with their labels, cells, totals,
+// percentages, and — at federation scope — masked small cells.
+
+export type AxisEntry = { keys: string[]; labels: string[]; label: string };
+
+export type Figure = number | null;
+
+export type TableResult = {
+  /** Titles of the row dimensions, then of the column dimensions. */
+  rowDimensions: string[];
+  columnDimensions: string[];
+  rows: AxisEntry[];
+  columns: AxisEntry[];
+  /** A masked figure is null. */
+  cells: Figure[][];
+  totals: { rows: Figure[]; columns: Figure[]; all: Figure };
+  /** Percent, one decimal: of the row total, the column total, the grand total. Null for a mean. */
+  percentages: { ofRow: Figure[][]; ofColumn: Figure[][]; ofAll: Figure[][] } | null;
+  masked: boolean[][];
+  notes: string[];
+};
+
+const TOTAL_ENTRY: AxisEntry = { keys: [], labels: [], label: "Total" };
+
+/** Rank of a key on its dimension: known headers, keys met in the data, then the special keys. */
+function ranker(dim: ResolvedDimension, seen: string[]): (key: string) => number {
+  const special = new Set([NOT_ANSWERED, NOT_ASKED]);
+  const known = new Map(dim.headers.map((h, i) => [h.key, special.has(h.key) ? 2_000_000 + i : i]));
+  const extra = seen.filter((key) => !known.has(key));
+  const label = (key: string) => dim.labelOf(key);
+  extra.sort((a, b) => (dim.sortByKey ? a.localeCompare(b) : label(a).localeCompare(label(b), "fr")));
+  extra.forEach((key, i) => known.set(key, 1_000_000 + i));
+  return (key) => known.get(key) ?? 3_000_000;
+}
+
+function labelFor(dim: ResolvedDimension, key: string): string {
+  return dim.headers.find((h) => h.key === key)?.label ?? dim.labelOf(key);
+}
+
+function buildAxis(dims: ResolvedDimension[], offset: number, lines: ResultLine[], grouped: (l: ResultLine) => boolean): AxisEntry[] {
+  if (dims.length === 0) return [TOTAL_ENTRY];
+  const tuples = new Map<string, string[]>();
+  for (const line of lines) {
+    if (!grouped(line)) continue;
+    const keys = dims.map((_, i) => String(line[`k${offset + i}`]));
+    tuples.set(keys.join("\u0000"), keys);
+  }
+  if (dims.length === 1) {
+    // One dimension: every regular header shows, even at zero; optional ones only when met.
+    for (const header of dims[0]!.headers) {
+      if (!dims[0]!.optional.has(header.key)) tuples.set(header.key, [header.key]);
+    }
+  }
+  const ranks = dims.map((dim, i) => ranker(dim, [...tuples.values()].map((keys) => keys[i]!)));
+  const entries = [...tuples.values()].sort((a, b) => {
+    for (let i = 0; i < dims.length; i++) {
+      const d = ranks[i]!(a[i]!) - ranks[i]!(b[i]!);
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+  return entries.map((keys) => {
+    const labels = keys.map((key, i) => labelFor(dims[i]!, key));
+    return { keys, labels, label: labels.join(" · ") };
+  });
+}
+
+function percent(part: Figure, whole: Figure): Figure {
+  if (part === null || whole === null || whole === 0) return null;
+  return Math.round((part / whole) * 1000) / 10;
+}
+
+export function shapeTable(
+  compiled: CompiledTable,
+  lines: ResultLine[],
+  masking: { threshold: number } | null,
+): TableResult {
+  const rowCount = compiled.rows.length;
+  const rows = buildAxis(compiled.rows, 0, lines, (l) => !l.gr);
+  const columns = buildAxis(compiled.columns, rowCount, lines, (l) => !l.gc);
+  const rowIndex = new Map(rows.map((e, i) => [e.keys.join("\u0000"), i]));
+  const columnIndex = new Map(columns.map((e, i) => [e.keys.join("\u0000"), i]));
+
+  const zeros = () => rows.map(() => columns.map(() => 0));
+  const values = zeros();
+  const counts = zeros();
+  const rowTotals = { value: rows.map(() => 0), n: rows.map(() => 0) };
+  const columnTotals = { value: columns.map(() => 0), n: columns.map(() => 0) };
+  const all = { value: 0, n: 0 };
+
+  for (const line of lines) {
+    const value = line.value ?? 0;
+    const rowKey = compiled.rows.map((_, i) => String(line[`k${i}`])).join("\u0000");
+    const columnKey = compiled.columns.map((_, i) => String(line[`k${rowCount + i}`])).join("\u0000");
+    // An axis without dimensions has one entry that is also its total.
+    const rTargets: (number | "total")[] = line.gr ? ["total"] : rowCount === 0 ? [0, "total"] : [rowIndex.get(rowKey)!];
+    const cTargets: (number | "total")[] =
+      line.gc ? ["total"] : compiled.columns.length === 0 ? [0, "total"] : [columnIndex.get(columnKey)!];
+    for (const r of rTargets) {
+      for (const c of cTargets) {
+        if (r === "total" && c === "total") {
+          all.value = value;
+          all.n = line.n;
+        } else if (r === "total") {
+          columnTotals.value[c as number] = value;
+          columnTotals.n[c as number] = line.n;
+        } else if (c === "total") {
+          rowTotals.value[r] = value;
+          rowTotals.n[r] = line.n;
+        } else if (r !== undefined && c !== undefined) {
+          values[r]![c] = value;
+          counts[r]![c] = line.n;
+        }
+      }
+    }
+  }
+
+  let cells: Figure[][] = values;
+  let totals: TableResult["totals"] = { rows: rowTotals.value, columns: columnTotals.value, all: all.value };
+  let masked = rows.map(() => columns.map(() => false));
+  if (masking) {
+    const byValue = compiled.maskOn === "value";
+    const mask = maskTable(
+      {
+        cells: byValue ? values : counts,
+        rowTotals: byValue ? rowTotals.value : rowTotals.n,
+        columnTotals: byValue ? columnTotals.value : columnTotals.n,
+        all: byValue ? all.value : all.n,
+      },
+      masking.threshold,
+    );
+    masked = mask.cells;
+    cells = values.map((row, r) => row.map((v, c) => (mask.cells[r]![c] ? null : v)));
+    totals = {
+      rows: rowTotals.value.map((v, r) => (mask.rowTotals[r] ? null : v)),
+      columns: columnTotals.value.map((v, c) => (mask.columnTotals[c] ? null : v)),
+      all: mask.all ? null : all.value,
+    };
+  }
+
+  const percentages = compiled.additive
+    ? {
+        ofRow: cells.map((row, r) => row.map((v) => percent(v, totals.rows[r]!))),
+        ofColumn: cells.map((row) => row.map((v, c) => percent(v, totals.columns[c]!))),
+        ofAll: cells.map((row) => row.map((v) => percent(v, totals.all))),
+      }
+    : null;
+  const notes = [...compiled.notes];
+  if (masking && masked.some((row) => row.includes(true))) {
+    notes.push(
+      `Les effectifs inférieurs à ${masking.threshold} sont masqués, ainsi que les cases qui permettraient de les retrouver par différence.`,
+    );
+  }
+  return {
+    rowDimensions: compiled.rows.map((d) => d.title),
+    columnDimensions: compiled.columns.map((d) => d.title),
+    rows,
+    columns,
+    cells,
+    totals,
+    percentages,
+    masked,
+    notes,
+  };
+}

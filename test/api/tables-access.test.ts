@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/server.ts";
+import { loggedIn, type ApiClient } from "../support/client.ts";
+import { insertRecord } from "../support/table-data.ts";
+import { column } from "../support/tables.ts";
+import { readXlsx } from "../support/xlsx-read.ts";
+
+// Who sees what: masking at federation scope, scopes refused, definitions
+// refused or saved, and the downloads read back.
+//
+// profil_jeune records in the service of the educator (avenir_jeunes_1):
+// niveau_relation contact 12, relation_en_construction 8, accompagnement_ponctuel 3,
+// accompagnement_durable 20; one record's observations start with "=".
+
+let app: TestServer;
+let head: ApiClient;
+let analyst: ApiClient;
+let admin: ApiClient;
+let educator: ApiClient;
+let outsider: ApiClient;
+
+const byRelation = {
+  code: "par_relation",
+  title: "Fiches par niveau de relation",
+  grid: "profil_jeune",
+  measure: { kind: "count" },
+  rows: [{ kind: "choice", question: "niveau_relation" }],
+  columns: [],
+};
+
+beforeAll(async () => {
+  app = await startTestServer();
+  head = await loggedIn(app.url, "chef@demo.bdc");
+  analyst = await loggedIn(app.url, "analyste@demo.bdc");
+  admin = await loggedIn(app.url, "admin@demo.bdc");
+  educator = await loggedIn(app.url, "educateur@demo.bdc");
+  outsider = await loggedIn(app.url, "educateur2@demo.bdc");
+  const counts = { contact: 12, relation_en_construction: 8, accompagnement_ponctuel: 3, accompagnement_durable: 20 };
+  for (const [niveau_relation, n] of Object.entries(counts)) {
+    for (let i = 0; i < n; i++) {
+      const observations = i === 0 && niveau_relation === "contact" ? "=HYPERLINK(\"x\")" : undefined;
+      await insertRecord(app.db, {
+        grid: "profil_jeune",
+        organisation: "avenir_jeunes_1",
+        occurred_on: "2026-03-14",
+        data: { niveau_relation, demandes_initiales: i % 2 ? ["scolarite"] : [], ...(observations ? { observations } : {}) },
+      });
+    }
+  }
+  expect((await admin.post("/api/tables", byRelation)).status).toBe(201);
+});
+afterAll(() => app.close());
+
+describe("federation scope", () => {
+  it("shows the service head every count as it is", async () => {
+    const table = (await head.get("/api/tables/par_relation")).body;
+    expect(column(table)).toMatchObject({ accompagnement_ponctuel: 3, relation_en_construction: 8 });
+    expect(table.scope).toBe("branch");
+  });
+
+  it("masks a small count for the analyst, and the next smallest so the total cannot give it away", async () => {
+    const table = (await analyst.get("/api/tables/par_relation")).body;
+    expect(table.scope).toBe("federation");
+    expect(column(table)).toEqual({
+      contact: 12,
+      relation_en_construction: null,
+      accompagnement_ponctuel: null,
+      accompagnement_durable: 20,
+    });
+    expect(table.totals.all).toBe(43);
+    expect(table.masked.flat().filter(Boolean)).toHaveLength(2);
+  });
+
+  it("follows the configured threshold", async () => {
+    const strict = await startTestServer({ config: { smallCellThreshold: 10 } });
+    try {
+      await insertRecord(strict.db, { grid: "profil_jeune", organisation: "horizons_1", occurred_on: "2026-01-01", data: { niveau_relation: "contact" } });
+      const client = await loggedIn(strict.url, "analyste@demo.bdc");
+      const table = (await client.post("/api/tables/preview", { ...byRelation, code: "x" })).body;
+      expect(table.totals.all).toBeNull();
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it("refuses the federation scope to an educator", async () => {
+    expect((await educator.get("/api/tables/par_relation?scope=federation")).status).toBe(403);
+  });
+
+  it("refuses an association scope to an educator of a service", async () => {
+    expect((await educator.get("/api/tables/par_relation?scope=association")).status).toBe(403);
+  });
+
+  it("counts nothing of another association for its educator", async () => {
+    const table = (await outsider.post("/api/tables/preview", { ...byRelation, code: "x" })).body;
+    expect(table.totals.all).toBe(0);
+  });
+});
+
+describe("refusing a definition", () => {
+  it("refuses an unknown question code with a 400 naming the field", async () => {
+    const result = await head.post("/api/tables/preview", { ...byRelation, rows: [{ kind: "choice", question: "niveau_inconnu" }] });
+    expect(result.status).toBe(400);
+    expect(result.body.error.details.errors[0].field).toBe("rows[0].question");
+    expect(result.body.error.details.errors[0].message).toContain("n'existe dans aucune version publiée");
+  });
+
+  it("refuses SQL in a code without running it", async () => {
+    const before = Number((await app.db("responses").count("* as n"))[0]!.n);
+    const result = await head.post("/api/tables/preview", {
+      ...byRelation,
+      rows: [{ kind: "choice", question: "niveau_relation'); delete from responses; --" }],
+    });
+    expect(result.status).toBe(400);
+    expect(result.body.error.details.errors[0].field).toBe("rows[0].question");
+    expect(Number((await app.db("responses").count("* as n"))[0]!.n)).toBe(before);
+  });
+
+  it("refuses an unknown choice in a filter", async () => {
+    const result = await head.post("/api/tables/preview", { ...byRelation, filters: [{ question: "niveau_relation", values: ["inexistant"] }] });
+    expect(result.status).toBe(400);
+    expect(result.body.error.details.errors[0].field).toBe("filters[0].values[0]");
+  });
+
+  it("refuses to save a definition for an educator", async () => {
+    expect((await educator.post("/api/tables", { ...byRelation, code: "autre" })).status).toBe(403);
+  });
+
+  it("refuses a code already taken", async () => {
+    const result = await admin.post("/api/tables", byRelation);
+    expect(result.status).toBe(400);
+    expect(result.body.error.details.errors[0].field).toBe("code");
+  });
+});
+
+describe("listing tables", () => {
+  it("lists shipped tables and those saved in the caller's association", async () => {
+    const codes = (await educator.get("/api/tables")).body.map((t: { code: string }) => t.code);
+    expect(codes).toContain("par_relation");
+    expect(codes).toContain("niveau_relation_par_sexe");
+  });
+
+  it("hides a table saved by another association", async () => {
+    const codes = (await outsider.get("/api/tables")).body.map((t: { code: string }) => t.code);
+    expect(codes).not.toContain("par_relation");
+    expect((await outsider.get("/api/tables/par_relation")).status).toBe(404);
+  });
+});
+
+describe("downloads", () => {
+  it("writes a table as CSV with a BOM, semicolons and the masked cells named", async () => {
+    const result = await analyst.download("/api/tables/par_relation.csv");
+    expect(result.headers.get("content-type")).toContain("text/csv");
+    expect([...result.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = result.body.subarray(3).toString("utf8").split("\r\n");
+    expect(lines[0]).toBe("Fiches par niveau de relation");
+    expect(lines[1]).toBe("Niveau de la relation éducative;Total;Total");
+    expect(lines).toContain("Simple contact;12;12");
+    expect(lines).toContain("Accompagnement ponctuel;masqué;masqué");
+  });
+
+  it("writes a table as CSV with commas when asked", async () => {
+    const result = await head.get("/api/tables/par_relation.csv?separator=comma");
+    expect(result.text).toContain("Simple contact,12,12");
+  });
+
+  it("writes a table as XLSX with its labels", async () => {
+    const result = await head.download("/api/tables/par_relation.xlsx");
+    expect(result.status).toBe(200);
+    const [sheet] = readXlsx(result.body);
+    expect(sheet!.name).toBe("Fiches par niveau de relation");
+    expect(sheet!.rows[0]).toEqual(["Fiches par niveau de relation"]);
+    expect(sheet!.rows).toContainEqual(["Simple contact", 12, 12]);
+    expect(sheet!.rows).toContainEqual(["Total", 43, 43]);
+  });
+
+  it("exports the records as CSV, a checkbox as one column per choice, formulas neutralised", async () => {
+    const result = await head.get("/api/responses.csv?grid=profil_jeune&header=codes");
+    // fetch's text() drops the BOM.
+    const [header, ...rows] = result.text.trim().split("\r\n");
+    const columns = header!.split(";");
+    expect(columns.slice(0, 3)).toEqual(["fiche", "version", "date"]);
+    expect(columns).toContain("demandes_initiales.scolarite");
+    expect(columns).toContain("[texte libre] observations");
+    expect(rows).toHaveLength(43);
+    expect(result.text).toContain(';"\'=HYPERLINK(""x"")"');
+    const scolarite = columns.indexOf("demandes_initiales.scolarite");
+    // Odd-numbered records of each level: 6 + 4 + 1 + 10.
+    expect(rows.filter((r) => r.split(";")[scolarite] === "1")).toHaveLength(21);
+  });
+
+  it("exports the records as XLSX with labels and the version on every row", async () => {
+    const result = await head.download("/api/responses.xlsx?grid=profil_jeune");
+    const [sheet] = readXlsx(result.body);
+    expect(sheet!.rows[0]!.slice(0, 2)).toEqual(["Fiche", "Version de la grille"]);
+    expect(sheet!.rows).toHaveLength(44);
+    expect(sheet!.rows.slice(1).every((row) => row[1] === 1)).toBe(true);
+  });
+
+  it("never exports records to an analyst", async () => {
+    expect((await analyst.get("/api/responses.csv?grid=profil_jeune")).status).toBe(403);
+    expect((await analyst.download("/api/responses.xlsx?grid=profil_jeune")).status).toBe(403);
+  });
+
+  it("exports none of another association's records", async () => {
+    const result = await outsider.get("/api/responses.csv?grid=profil_jeune");
+    expect(result.text.trim().split("\r\n")).toHaveLength(1);
+  });
+});

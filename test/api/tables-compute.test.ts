@@ -1,0 +1,279 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/server.ts";
+import { loggedIn, type ApiClient } from "../support/client.ts";
+import { insertRecord, insertYouth, publishVersion } from "../support/table-data.ts";
+import { cell, column, type Table } from "../support/tables.ts";
+import type { SurveyElement } from "../../engine/grid/types.ts";
+
+// A dataset with known counts in the educator's service (avenir_jeunes_1),
+// plus one record of another association that must never be counted.
+//
+// profil_jeune, version 1 (shipped) then version 2, which retires the choice
+// « contact » of niveau_relation, renames « relation_en_construction », and
+// adds the question accompagne_famille.
+//   A  fille   2010-05  Lille (métropole)      v1 2026-03-14 contact,                   [scolarite, emploi_insertion]
+//   A  (again)                                v2 2026-09-01 accompagnement_durable,    accompagne_famille oui
+//   B  garçon  2008-01  Dunkerque (Nord)       v1 2026-03-14 relation_en_construction,  [scolarite]
+//   C  garçon  2010-02  Arras (Pas-de-Calais)  v1 2026-03-14 (no answer),               []
+//   D  fille   unknown  no commune             v2 2026-03-14 relation_en_construction,  accompagne_famille non
+//   E  autre   2000-06  Roubaix (métropole)    v2 2026-03-14 accompagnement_durable,    (no answer)
+//   X  horizons_1 (another association)        v1 2026-03-14 contact
+
+let app: TestServer;
+let head: ApiClient;
+
+const TDR = "travail_de_rue";
+
+beforeAll(async () => {
+  app = await startTestServer();
+  head = await loggedIn(app.url, "chef@demo.bdc");
+  const db = app.db;
+  const service = "avenir_jeunes_1";
+
+  await publishVersion(db, "profil_jeune", (elements) =>
+    elements
+      .map((e): SurveyElement => {
+        if (e.name !== "niveau_relation") return e;
+        const choices = (e.choices as { value: string; text: string }[])
+          .filter((c) => c.value !== "contact")
+          .map((c) => (c.value === "relation_en_construction" ? { ...c, text: "Relation qui se construit" } : c));
+        return { ...e, choices };
+      })
+      .concat([{ type: "radiogroup", name: "accompagne_famille", title: "Famille accompagnée", choices: ["oui", "non"] }]),
+  );
+
+  const a = await insertYouth(db, { organisation: service, sex: "fille", birth_year: 2010, birth_month: 5, commune: "59350" });
+  const b = await insertYouth(db, { organisation: service, sex: "garcon", birth_year: 2008, birth_month: 1, commune: "59183" });
+  const c = await insertYouth(db, { organisation: service, sex: "garcon", birth_year: 2010, birth_month: 2, commune: "62041" });
+  const d = await insertYouth(db, { organisation: service, sex: "fille" });
+  const e = await insertYouth(db, { organisation: service, sex: "autre_nsp", birth_year: 2000, birth_month: 6, commune: "59512" });
+  const x = await insertYouth(db, { organisation: "horizons_1", sex: "fille", birth_year: 2010, birth_month: 1 });
+  const profile = (subject: string, version: number, data: Record<string, unknown>, on = "2026-03-14") =>
+    insertRecord(db, { grid: "profil_jeune", version, organisation: service, subject, occurred_on: on, data });
+  await profile(a, 1, { niveau_relation: "contact", demandes_initiales: ["scolarite", "emploi_insertion"] });
+  await profile(a, 2, { niveau_relation: "accompagnement_durable", accompagne_famille: "oui" }, "2026-09-01");
+  await profile(b, 1, { niveau_relation: "relation_en_construction", demandes_initiales: ["scolarite"] });
+  await profile(c, 1, { demandes_initiales: [] });
+  await profile(d, 2, { niveau_relation: "relation_en_construction", accompagne_famille: "non" });
+  await profile(e, 2, { niveau_relation: "accompagnement_durable" });
+  await insertRecord(db, { grid: "profil_jeune", organisation: "horizons_1", subject: x, occurred_on: "2026-03-14", data: { niveau_relation: "contact" } });
+
+  // Street work (no young person): four sessions.
+  const session = (occurred_on: string, data: Record<string, unknown>) =>
+    insertRecord(db, { grid: TDR, organisation: service, occurred_on, data });
+  await session("2026-01-10", {
+    commune: "59350",
+    type_presence: "travail_de_rue",
+    lieux: ["pied_immeuble_hall", "place_square_parc"],
+    nb_professionnels: 2,
+    contacts: { fille: { de_11_15: 3 }, garcon: { de_11_15: 2, de_16_17: 4 } },
+  });
+  await session("2026-01-20", {
+    commune: "59183",
+    type_presence: "travail_de_rue",
+    lieux: ["place_square_parc"],
+    nb_professionnels: 1,
+    contacts: { garcon: { de_18_21: 5 } },
+  });
+  await session("2026-02-05", {
+    commune: "62041",
+    type_presence: "presence_numerique",
+    lieux: [],
+    nb_professionnels: 3,
+    contacts: { fille: { de_16_17: 1 } },
+  });
+  await session("2026-02-06", { type_presence: "travail_de_rue" });
+});
+afterAll(() => app.close());
+
+const base = { code: "essai", title: "Essai", columns: [] as unknown[] };
+
+async function preview(definition: Record<string, unknown>, query = ""): Promise<Table> {
+  const result = await head.post(`/api/tables/preview${query}`, { ...base, ...definition });
+  if (result.status !== 200) throw new Error(`preview failed: ${result.text}`);
+  return result.body;
+}
+
+describe("counting records and young people", () => {
+  it("counts records by choice across versions, apart from non renseigné and non demandé", async () => {
+    const table = await preview({ grid: "profil_jeune", measure: { kind: "count" }, rows: [{ kind: "choice", question: "niveau_relation" }] });
+    expect(column(table)).toEqual({
+      relation_en_construction: 2,
+      accompagnement_ponctuel: 0,
+      accompagnement_durable: 2,
+      contact: 1,
+      __non_renseigne: 1,
+    });
+    expect(table.totals.all).toBe(6);
+  });
+
+  it("labels a choice with the newest version's text and keeps a retired one with its last label", async () => {
+    const table = await preview({ grid: "profil_jeune", measure: { kind: "count" }, rows: [{ kind: "choice", question: "niveau_relation" }] });
+    const labels = Object.fromEntries(table.rows.map((r) => [r.keys[0], r.label]));
+    expect(labels.relation_en_construction).toBe("Relation qui se construit");
+    expect(labels.contact).toBe("Simple contact");
+  });
+
+  it("counts records of versions that did not ask a question as non demandé", async () => {
+    const table = await preview({ grid: "profil_jeune", measure: { kind: "count" }, rows: [{ kind: "choice", question: "accompagne_famille" }] });
+    expect(column(table)).toEqual({ oui: 1, non: 1, __non_renseigne: 1, __non_demande: 3 });
+  });
+
+  it("counts each young person once with count_distinct", async () => {
+    const table = await preview({ grid: "profil_jeune", measure: { kind: "count_distinct" }, rows: [{ kind: "sex" }] });
+    expect(column(table)).toEqual({ fille: 2, garcon: 2, autre_nsp: 1 });
+    expect(table.totals.all).toBe(5);
+  });
+
+  it("crosses sex with age bands at the record's date", async () => {
+    const table = await preview({
+      grid: "profil_jeune",
+      measure: { kind: "count" },
+      rows: [{ kind: "age_band" }],
+      columns: [{ kind: "sex" }],
+    });
+    expect(cell(table, "de_11_15", "fille")).toBe(1);
+    expect(cell(table, "de_16_17", "fille")).toBe(1);
+    expect(cell(table, "de_18_21", "garcon")).toBe(1);
+    expect(cell(table, "de_16_17", "garcon")).toBe(1);
+    expect(cell(table, "de_22_25", "autre_nsp")).toBe(1);
+    expect(cell(table, "__non_renseigne", "fille")).toBe(1);
+    expect(table.totals.all).toBe(6);
+  });
+
+  it("computes the age on 31 December of the period's year when asked", async () => {
+    const table = await preview({
+      grid: "profil_jeune",
+      measure: { kind: "count_distinct" },
+      rows: [{ kind: "age_band", at: "year_end" }],
+      period: { from: "2026-01-01", to: "2026-12-31" },
+    });
+    // A and C are 16 on 31/12/2026, B 18, E 26.
+    expect(column(table)).toMatchObject({ de_16_17: 2, de_18_21: 1, plus_25: 1, __non_renseigne: 1 });
+  });
+
+  it("counts a record once under each ticked choice and once in the totals", async () => {
+    const table = await preview({
+      grid: "profil_jeune",
+      measure: { kind: "count" },
+      rows: [{ kind: "checkbox", question: "demandes_initiales" }],
+      columns: [{ kind: "sex" }],
+    });
+    expect(cell(table, "scolarite", "fille")).toBe(1);
+    expect(cell(table, "scolarite", "garcon")).toBe(1);
+    expect(cell(table, "emploi_insertion", "fille")).toBe(1);
+    expect(cell(table, "__non_renseigne", "garcon")).toBe(1);
+    expect(cell(table, "__non_renseigne", "fille")).toBe(2);
+    expect(table.totals.columns).toEqual([3, 2, 1]);
+    expect(table.totals.all).toBe(6);
+    expect((table.notes as string[]).join(" ")).toContain("plusieurs réponses");
+  });
+
+  it("places young people's communes in the métropole, the rest of the département or outside", async () => {
+    const table = await preview({ grid: "profil_jeune", measure: { kind: "count_distinct" }, rows: [{ kind: "territory", level: "metropole" }] });
+    expect(column(table)).toEqual({ metropole: 2, reste_departement: 1, hors_departement: 1, __non_renseigne: 1 });
+    expect(table.rows[0]!.label).toBe("Métropole Européenne de Lille");
+  });
+
+  it("names communes from the official list", async () => {
+    const table = await preview({ grid: "profil_jeune", measure: { kind: "count_distinct" }, rows: [{ kind: "territory", level: "commune" }] });
+    const labels = table.rows.map((r) => r.label);
+    expect(labels).toEqual(expect.arrayContaining(["Lille (59350)", "Dunkerque (59183)", "Arras (62041)", "Roubaix (59512)"]));
+  });
+});
+
+describe("street work: counts breakdowns, checkboxes, numbers, periods", () => {
+  it("sums a breakdown's cells by its rows and columns", async () => {
+    const table = await preview({
+      grid: TDR,
+      measure: { kind: "breakdown_sum", question: "contacts" },
+      rows: [{ kind: "breakdown_row", question: "contacts" }],
+      columns: [{ kind: "breakdown_column", question: "contacts" }],
+    });
+    expect(cell(table, "fille", "de_11_15")).toBe(3);
+    expect(cell(table, "fille", "de_16_17")).toBe(1);
+    expect(cell(table, "garcon", "de_11_15")).toBe(2);
+    expect(cell(table, "garcon", "de_16_17")).toBe(4);
+    expect(cell(table, "garcon", "de_18_21")).toBe(5);
+    expect(cell(table, "autre_nsp", "plus_25")).toBe(0);
+    expect(table.totals.all).toBe(15);
+  });
+
+  it("sums young people met by territory of the session", async () => {
+    const table = await preview({
+      grid: TDR,
+      measure: { kind: "breakdown_sum", question: "contacts" },
+      rows: [{ kind: "territory", level: "metropole", question: "commune" }],
+    });
+    expect(column(table)).toEqual({ metropole: 9, reste_departement: 5, hors_departement: 1 });
+  });
+
+  it("counts sessions by place ticked, each session once in the totals", async () => {
+    const table = await preview({
+      grid: TDR,
+      measure: { kind: "count" },
+      rows: [{ kind: "checkbox", question: "lieux" }],
+      columns: [{ kind: "choice", question: "type_presence" }],
+    });
+    expect(cell(table, "place_square_parc", "travail_de_rue")).toBe(2);
+    expect(cell(table, "pied_immeuble_hall", "travail_de_rue")).toBe(1);
+    expect(cell(table, "__non_renseigne", "presence_numerique")).toBe(1);
+    expect(cell(table, "__non_renseigne", "travail_de_rue")).toBe(1);
+    expect(table.totals.rows[table.rows.findIndex((r) => r.keys[0] === "place_square_parc")]).toBe(2);
+    expect(table.totals.all).toBe(4);
+  });
+
+  it("sums and averages a number question", async () => {
+    const rows = [{ kind: "choice", question: "type_presence" }];
+    const sum = await preview({ grid: TDR, measure: { kind: "sum", question: "nb_professionnels" }, rows });
+    expect(cell(sum, "travail_de_rue")).toBe(3);
+    expect(cell(sum, "presence_numerique")).toBe(3);
+    const avg = await preview({ grid: TDR, measure: { kind: "avg", question: "nb_professionnels" }, rows });
+    expect(cell(avg, "travail_de_rue")).toBe(1.5);
+    expect(avg.percentages).toBeNull();
+  });
+
+  it("groups by month with French labels", async () => {
+    const table = await preview({ grid: TDR, measure: { kind: "count" }, rows: [{ kind: "period", unit: "month" }] });
+    expect(column(table)).toEqual({ "2026-01": 2, "2026-02": 2 });
+    expect(table.rows.map((r) => r.label)).toEqual(["janvier 2026", "février 2026"]);
+  });
+
+  it("keeps only the period asked in the query string", async () => {
+    const table = await preview({ grid: TDR, measure: { kind: "count" }, rows: [] }, "?from=2026-02-01&to=2026-02-28");
+    expect(table.totals.all).toBe(2);
+  });
+
+  it("keeps only the records a filter names", async () => {
+    const table = await preview({
+      grid: TDR,
+      measure: { kind: "count" },
+      rows: [{ kind: "territory", level: "metropole", question: "commune" }],
+      filters: [{ question: "type_presence", values: ["travail_de_rue"] }],
+    });
+    expect(table.totals.all).toBe(3);
+  });
+
+  it("gives percentages of the row, the column and the whole table", async () => {
+    const table = await preview({ grid: TDR, measure: { kind: "count" }, rows: [{ kind: "choice", question: "type_presence" }] });
+    const i = table.rows.findIndex((r) => r.keys[0] === "travail_de_rue");
+    const percentages = table.percentages as { ofAll: number[][]; ofRow: number[][] };
+    expect(percentages.ofAll[i]![0]).toBe(75);
+    expect(percentages.ofRow[i]![0]).toBe(100);
+  });
+});
+
+describe("organisation level", () => {
+  it("groups an association's records by service", async () => {
+    const admin = await loggedIn(app.url, "admin@demo.bdc");
+    const result = await admin.post("/api/tables/preview", {
+      ...base,
+      grid: "profil_jeune",
+      measure: { kind: "count" },
+      rows: [{ kind: "organisation", level: "service" }],
+    });
+    expect(result.status).toBe(200);
+    expect(result.body.rows.map((r: { keys: string[] }) => r.keys[0])).toEqual(["avenir_jeunes_1"]);
+    expect(result.body.totals.all).toBe(6);
+  });
+});
