@@ -51,6 +51,7 @@ function concretePath(route: RegisteredRoute): string {
     if (resource === "subjects" && (param === "id" || param === "youth")) return target.subjectId;
     if (resource === "proposals" && param === "id") return "1";
     if (resource === "trajectories" && param === "code") return "parcours_inexistant";
+    if (resource === "reports" && (param === "code" || param === "file")) return "rapport_activite_service";
     if (resource === "users" && param === "id") return String(target.userId);
     if (resource === "organisations" && param === "id") return String(target.serviceId);
     if (resource === "grids" && param === "code") return "profil_jeune";
@@ -105,7 +106,7 @@ const OWN_SCOPE = new Set(["POST /api/session", "POST /api/subjects", "POST /api
  * data; their role checks are the designer's tests) and aggregate tables (masked at federation
  * scope, the caller's branch otherwise): any answer but a 5xx, and never the target's data.
  */
-const DEFINITIONS_AND_AGGREGATES = /^\/api\/(grids|designer|proposals|trajectories|tables)(\/|$)/;
+const DEFINITIONS_AND_AGGREGATES = /^\/api\/(grids|designer|proposals|trajectories|tables|reports)(\/|$)/;
 const ADMIN_ONLY = /^\/api\/(users|organisations|audit)(\/|$)/;
 const RIGHTS_ONLY = new Set([
   "GET /api/subjects/:id/export",
@@ -130,8 +131,16 @@ function allowedFor(route: RegisteredRoute): number[] {
   return [200, 403, 404];
 }
 
+/** Query strings a route needs before it reaches its scope check. */
+const QUERIES: Record<string, string> = {
+  // NOTE: the XLSX body is compressed, so the leak check cannot read it; its CSV twin is read.
+  "GET /api/responses.csv": "?grid=profil_jeune",
+  "GET /api/responses.xlsx": "?grid=profil_jeune",
+};
+
 async function call(client: ApiClient, route: RegisteredRoute): Promise<ApiResult> {
-  return client.request(route.method, concretePath(route), bodyFor(route));
+  const query = QUERIES[`${route.method} ${route.path}`] ?? "";
+  return client.request(route.method, concretePath(route) + query, bodyFor(route));
 }
 
 /** Checks one call and returns a line describing the failure, if any. */
