@@ -50,7 +50,7 @@ function concretePath(route: RegisteredRoute): string {
     if (resource === "responses" && param === "id") return target.responseId;
     if (resource === "subjects" && (param === "id" || param === "youth")) return target.subjectId;
     if (resource === "proposals" && param === "id") return "1";
-    if (resource === "trajectories" && param === "code") return "parcours_inexistant";
+    if (resource === "trajectories" && param === "code") return "scolarite_entree_derniere";
     if (resource === "reports" && (param === "code" || param === "file")) return "rapport_activite_service";
     if (resource === "users" && param === "id") return String(target.userId);
     if (resource === "organisations" && param === "id") return String(target.serviceId);
@@ -72,6 +72,15 @@ function bodyFor(route: RegisteredRoute): unknown {
     "POST /api/subjects": { kind: "youth", first_name: "Intrus" },
     "PUT /api/subjects/:id": { first_name: "Piraté" },
     "POST /api/subjects/:id/links": { youth: target.subjectId },
+    "POST /api/trajectories/transition": {
+      code: "scolarite_entree_derniere",
+      title: "Situation scolaire à l'entrée et dernière situation",
+      kind: "transition",
+      grid: "suivi_situation",
+      measure: { kind: "count_distinct" },
+      rows: [{ kind: "situation_at", question: "situation_scolaire_pro", moment: "entry" }],
+      columns: [{ kind: "situation_at", question: "situation_scolaire_pro", moment: "latest" }],
+    },
     "POST /api/session/password": { current_password: "mauvais-mot-de-passe", new_password: "nouveau-mot-de-passe-x" },
     "POST /api/users": {
       email: "intrus@demo.bdc",
@@ -96,6 +105,8 @@ const SHARED = new Set([
   "GET /api/tables",
   "GET /api/tables/:code",
   "GET /api/tables/:file.csv",
+  // Aggregates over the caller's own scope (masked at federation scope).
+  "POST /api/trajectories/transition",
   "GET /api/session",
   "DELETE /api/session",
 ]);
@@ -203,7 +214,8 @@ describe("the route walk", () => {
         if (federation && !aggregate && Array.isArray(result.body) && result.body.length > 0) {
           failures.push(`${email} ${key}: lists ${result.body.length} row(s)`);
         }
-        if (key === "GET /api/tables/:code" && result.body?.scope === "branch" && result.body.totals.all !== 0) {
+        const computed = key === "GET /api/tables/:code" || key === "POST /api/trajectories/transition";
+        if (computed && result.body?.scope === "branch" && result.body.totals.all !== 0) {
           failures.push(`${email} ${key}: counts association 1's records (${result.body.totals.all})`);
         }
         if (key === "DELETE /api/session" || key === "POST /api/session") client = await loggedIn(app.url, email);
