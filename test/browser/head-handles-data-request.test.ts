@@ -50,7 +50,8 @@ describe("a service head answering a data request", () => {
     await page.getByRole("button", { name: "Confirmer l'anonymisation" }).click();
     await page.getByText("Jeune anonymisé·e : 2 réponse(s) en texte libre effacée(s).").waitFor();
     const identity = page.getByRole("definition").filter({ hasText: "Maëlys" });
-    expect(await identity.count()).toBe(0);
+    // The file reloads after the notice shows: wait for the first name to go.
+    await expect.poll(() => identity.count()).toBe(0);
     await page.close();
   });
 });
