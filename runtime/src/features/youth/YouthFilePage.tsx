@@ -1,21 +1,27 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
-import { ErrorAlert, Loading } from "../../shared/Alert.tsx";
+import { ErrorAlert, Loading, SuccessAlert } from "../../shared/Alert.tsx";
 import { formatBirth } from "../../shared/dates.ts";
 import { SEX_LABELS } from "../../shared/types.ts";
 import { AccompanimentPeriods, CurrentAccompaniment } from "./Accompaniments.tsx";
 import { AddRecord } from "./AddRecord.tsx";
+import { DataRights } from "./DataRights.tsx";
 import type { YouthFile } from "./file-types.ts";
 import { useYouthFile } from "./get-youth-file.ts";
 import { SituationsTable } from "./SituationsTable.tsx";
 import { Timeline } from "./Timeline.tsx";
 import { EditIdentity } from "./EditIdentity.tsx";
 
-/** A young person's file: identity, accompaniment, situations, records. */
-export function YouthFilePage() {
+/**
+ * A young person's file: identity, accompaniment, situations, records; and,
+ * for those who answer data requests, the young person's GDPR rights.
+ */
+export function YouthFilePage({ canManageData = false }: { canManageData?: boolean }) {
   const { id } = useParams();
   const { data, error, loading, reload } = useYouthFile(id);
   const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => setNotice(null), [id]);
   const back = <Link to="/jeunes">← Mes jeunes</Link>;
 
   if (error) {
@@ -35,6 +41,11 @@ export function YouthFilePage() {
         Dossier de {data.subject.code}
         {data.subject.first_name ? <span className="muted"> · {data.subject.first_name}</span> : null}
       </h1>
+      {notice && (
+        <SuccessAlert>
+          <p>{notice}</p>
+        </SuccessAlert>
+      )}
       {editing ? (
         <EditIdentity
           youth={data.subject}
@@ -53,6 +64,16 @@ export function YouthFilePage() {
       <SituationsTable situations={data.situations} />
       <AccompanimentPeriods periods={data.accompaniments} />
       <Timeline entries={data.timeline} />
+      {canManageData && (
+        <DataRights
+          youthId={data.subject.id}
+          code={data.subject.code}
+          onAnonymised={(message) => {
+            setNotice(message);
+            reload();
+          }}
+        />
+      )}
     </section>
   );
 }
