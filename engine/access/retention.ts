@@ -2,7 +2,8 @@ import type { Knex } from "knex";
 import { audit } from "./audit.ts";
 import { anonymiseSubjectIn } from "../store/subject-data.ts";
 
-// The retention rule: a young person with no record for `years` years is
+// The retention rule: a young person with no record (and not added to a
+// family or an action) for `years` years is
 // anonymised (CNIL's référentiel for social action suggests 2 years after
 // the last contact). A dry run lists who would be; --apply does it.
 
@@ -29,6 +30,9 @@ export function cutoffDate(years: number, today: Date = new Date()): string {
   return cutoff.toISOString().slice(0, 10);
 }
 
+/** The last time the young person was added to a family or a collective action. */
+const LINKED = "(select max(l.created_at)::date from subject_links l where l.youth_id = s.id)";
+
 /**
  * Young people not anonymised yet whose latest activity (a record's date or
  * change, or the person's own creation) is before the cutoff.
@@ -40,7 +44,7 @@ export async function retentionCandidates(db: Knex | Knex.Transaction, cutoff: s
     .whereNull("s.anonymised_at")
     .groupBy("s.id", "s.code", "s.organisation_id", "s.created_at")
     .havingRaw(
-      "greatest(max(r.occurred_on), max(r.updated_at)::date, s.created_at::date) < ?::date",
+      `greatest(max(r.occurred_on), max(r.updated_at)::date, s.created_at::date, ${LINKED}) < ?::date`,
       [cutoff],
     )
     .orderBy("s.code")
@@ -48,7 +52,7 @@ export async function retentionCandidates(db: Knex | Knex.Transaction, cutoff: s
       "s.id",
       "s.code",
       "s.organisation_id",
-      db.raw("greatest(max(r.occurred_on), max(r.updated_at)::date, s.created_at::date)::text as last_activity"),
+      db.raw(`greatest(max(r.occurred_on), max(r.updated_at)::date, s.created_at::date, ${LINKED})::text as last_activity`),
     );
   return rows.map((r) => ({ ...r, last_activity: String(r.last_activity).slice(0, 10) }));
 }

@@ -5,8 +5,9 @@ import type { SurveyElement, SurveyJson, SurveyPage } from "./types.ts";
 // draft, question by question. When the draft changed a question the
 // proposal also changes since the proposal's base, nothing is applied and the
 // conflict is returned: the COPIL decides, the code does not guess.
-// Pure. Limits: page-level properties (page titles) and survey-level settings
-// are not carried over; only data questions, with the panel holding a new one.
+// Pure. Only data questions are carried over, with the panel holding a new one.
+// TODO(page-level changes): page titles, new empty pages and survey-level
+// settings in a proposal are not applied; the diff has no kinds for them yet.
 
 export type ApplyResult =
   | { ok: true; survey: SurveyJson; applied: GridChange[] }

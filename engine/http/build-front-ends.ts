@@ -28,6 +28,15 @@ export async function ensureFrontEndsBuilt(root: string): Promise<string> {
 
   log.info({ distDir }, "building the front ends");
   const { build } = await import("vite");
-  await build({ root, configFile: path.join(root, "vite.config.ts"), logLevel: "warn" });
+  // Vite picks React's development build when NODE_ENV says so (vitest sets
+  // "test"); dist/ must always hold the production build that `npm start` serves.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ root, configFile: path.join(root, "vite.config.ts"), logLevel: "warn", mode: "production" });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
   return distDir;
 }

@@ -185,15 +185,16 @@ async function subjectFor(
     }
     return null;
   }
+  const wording = SUBJECT_WORDING[version.subject];
   if (subjectId === undefined) {
-    throw invalid("subject", "Cette grille se remplit pour un jeune : choisissez-le d'abord.");
+    throw invalid("subject", `Cette grille se remplit pour ${wording.one} : ${wording.choose} d'abord.`);
   }
   let subject;
   try {
     subject = await findSubject(db, caller, subjectId);
   } catch (error) {
     if (error instanceof ApiError && error.code === "not_found") {
-      throw invalid("subject", "Ce jeune n'existe pas ou n'est pas suivi par votre service.");
+      throw invalid("subject", `${wording.this} n'existe pas ou n'est pas suivi·e par votre service.`);
     }
     throw error;
   }
@@ -202,6 +203,12 @@ async function subjectFor(
   }
   return subject;
 }
+
+const SUBJECT_WORDING = {
+  youth: { one: "un jeune", this: "Ce jeune", choose: "choisissez-le" },
+  family: { one: "une famille", this: "Cette famille", choose: "choisissez-la" },
+  action: { one: "une action collective", this: "Cette action collective", choose: "choisissez-la" },
+} as const;
 
 function invalid(field: string, message: string): ApiError {
   return new ApiError("invalid_request", { errors: [{ field, message }] });
@@ -296,11 +303,12 @@ export async function migrateResponse(
   id: string,
   input: { revision: unknown; data?: unknown },
 ): Promise<ResponseRecord> {
+  // Scope first: a record outside the caller's branch is 404 whatever the body says.
+  const current = await findResponse(db, caller, id);
+  serviceForWrite(caller, current.organisation_id);
   if (!Number.isInteger(input.revision)) {
     throw invalid("revision", "Indiquez la révision de la fiche que vous déplacez.");
   }
-  const current = await findResponse(db, caller, id);
-  serviceForWrite(caller, current.organisation_id);
   const newest = await findPublishedVersion(db, current.grid);
   if (newest.id === current.grid_version_id) {
     throw invalid("revision", "Cette fiche utilise déjà la dernière version de la grille.");

@@ -22,6 +22,9 @@ const ASSOCIATIONS = [
   { code: "horizons", name: "Association Horizons", services: ["Tourcoing", "Dunkerque"] },
 ];
 
+// Communes (INSEE codes) each demo service works in, in the order of the services above.
+const SERVICE_COMMUNES = [["59350"], ["59512", "59650"], ["59599", "59421", "59163"], ["59183", "59271", "59155"]];
+
 const FIRST_NAMES = ["Yanis", "Inès", "Lina", "Rayan", "Sofiane", "Maëlys", "Nolan", "Kenza", "A.B.", "M.K."];
 
 export async function seedDemo(db: Knex, options: SeedOptions) {
@@ -133,6 +136,8 @@ async function seedRecords(
       birth_year: thisYear - random.int(11, 23),
       birth_month: random.chance(0.8) ? random.int(1, 12) : null,
       sex: random.chance(0.65) ? "garcon" : random.chance(0.95) ? "fille" : "autre_nsp",
+      // Picked without drawing from `random`, so the rest of the demo stays as it was.
+      commune: communeOf(i % services.length, Math.floor(i / services.length)),
       created_by: service.authorId,
     });
     for (const version of youthGrids) {
@@ -146,4 +151,9 @@ async function seedRecords(
     }
   }
   return stored;
+}
+
+function communeOf(serviceIndex: number, rank: number): string | null {
+  const communes = SERVICE_COMMUNES[serviceIndex];
+  return communes ? communes[rank % communes.length]! : null;
 }

@@ -5,6 +5,8 @@ import { audit } from "../access/audit.ts";
 import { apiError, notFound } from "../http/errors.ts";
 import { freeTextFields, stripFreeText, type FreeTextField } from "../grid/free-text.ts";
 import type { SurveyJson } from "../grid/types.ts";
+import { dataQuestions } from "../grid/walk.ts";
+import { itemValue, textOf } from "../grid/items.ts";
 import { isUuid } from "./subjects.ts";
 
 // A young person's rights over their data (GDPR): export everything stored
@@ -31,6 +33,9 @@ const SUBJECT_COLUMNS = [
   "sex",
   "commune",
   "neighbourhood",
+  "title",
+  "starts_on",
+  "ends_on",
   "details",
   "created_by",
   "created_at",
@@ -62,6 +67,8 @@ export type SubjectExport = {
   exported_at: string;
   subject: Record<string, unknown>;
   organisation: { id: number; name: string };
+  /** Families and collective actions the young person is linked to (or, for those, their young people). */
+  links: { id: string; kind: string; code: string; title: string | null }[];
   responses: ExportedResponse[];
 };
 
@@ -81,6 +88,8 @@ export type ExportedResponse = {
   free_text: FreeTextField[];
   /** Labels of the questions, for the printable page. */
   labels: Record<string, string>;
+  /** Labels of the choices, per question: the page shows words, not codes. */
+  choice_labels: Record<string, Record<string, string>>;
   revisions: {
     revision: number;
     version: number;
@@ -132,6 +141,14 @@ export async function exportSubject(db: Knex, caller: Caller, id: string): Promi
         "rv.created_at",
         "rv.data",
       );
+    const links = await trx("subject_links as l")
+      .join("subjects as other", function () {
+        this.on(trx.raw("other.id = case when l.parent_id = ? then l.youth_id else l.parent_id end", [id]));
+      })
+      .where("l.parent_id", id)
+      .orWhere("l.youth_id", id)
+      .orderBy("other.code")
+      .select("other.id", "other.kind", "other.code", "other.title");
     await audit(trx, caller, {
       action: "subject.export",
       organisationId: subject.organisation_id,
@@ -143,6 +160,7 @@ export async function exportSubject(db: Knex, caller: Caller, id: string): Promi
       exported_at: new Date().toISOString(),
       subject: Object.fromEntries(Object.entries(subject).map(([k, v]) => [k, iso(v)])),
       organisation: { id: organisation.id, name: organisation.name },
+      links,
       responses: responses.map((r) => ({
         id: r.id,
         grid: r.grid,
@@ -157,6 +175,7 @@ export async function exportSubject(db: Knex, caller: Caller, id: string): Promi
         data: r.data,
         free_text: freeTextFields(r.survey as SurveyJson),
         labels: labelsOf(r.survey as SurveyJson),
+        choice_labels: choiceLabelsOf(r.survey as SurveyJson),
         revisions: revisions
           .filter((rv) => rv.response_id === r.id)
           .map((rv) => ({
@@ -171,6 +190,22 @@ export async function exportSubject(db: Knex, caller: Caller, id: string): Promi
       })),
     };
   });
+}
+
+function choiceLabelsOf(survey: SurveyJson): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const { element } of dataQuestions(survey)) {
+    if (typeof element.name !== "string" || !Array.isArray(element.choices)) continue;
+    const labels: Record<string, string> = {};
+    for (const item of element.choices) {
+      const value = itemValue(item);
+      if (value === undefined || value === null) continue;
+      const text = typeof item === "object" && item !== null ? textOf(item.text) : undefined;
+      labels[String(value)] = text ?? String(value);
+    }
+    out[element.name] = labels;
+  }
+  return out;
 }
 
 function labelsOf(survey: SurveyJson): Record<string, string> {
@@ -195,13 +230,14 @@ function labelsOf(survey: SurveyJson): Record<string, string> {
 export type AnonymiseResult = { subject: string; responses: number; revisions: number; values_removed: number };
 
 /**
- * Blanks what could name a young person: first name, birth month,
- * neighbourhood, details, and every free-text answer of every response and
- * revision. Year of birth, sex, commune and coded answers stay for statistics.
+ * Blanks what could name a person: first name, birth month, neighbourhood,
+ * details, a family's title (often its name), and every free-text answer of
+ * every response and revision. Year of birth, sex, commune and coded answers
+ * stay for statistics.
  */
 export async function anonymiseSubjectIn(
   trx: Knex.Transaction,
-  subject: { id: string; organisation_id: number },
+  subject: { id: string; organisation_id: number; kind?: string },
   actor: Caller | null,
   reason: string,
 ): Promise<AnonymiseResult> {
@@ -239,6 +275,7 @@ export async function anonymiseSubjectIn(
     birth_month: null,
     neighbourhood: null,
     details: JSON.stringify({}),
+    ...(subject.kind === "family" ? { title: null } : {}),
     anonymised_at: trx.fn.now(),
     updated_at: trx.fn.now(),
   });

@@ -190,6 +190,10 @@ export async function listSubjects(
       db.raw(`${activeSql} as active_accompaniment`, activeBindings),
     ]);
   if (filter.kind) query.andWhere("s.kind", filter.kind);
+  // Actions: the most recent first.
+  if (filter.kind === "action") {
+    query.clearOrder().orderBy([{ column: "s.starts_on", order: "desc" }, "s.code"]);
+  }
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query.andWhere((b) =>

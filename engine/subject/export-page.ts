@@ -25,9 +25,29 @@ const SUBJECT_LABELS: Record<string, string> = {
   anonymised_at: "Anonymisé le",
 };
 
-function display(value: unknown): string {
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const SEXES: Record<string, string> = { fille: "Fille", garcon: "Garçon", autre_nsp: "Autre / non précisé" };
+
+/** '2026-03-14' → '14/03/2026'; a timestamp → its day and time in France. */
+function frenchDate(value: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (day) return `${day[3]}/${day[2]}/${day[1]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
+  if (month) return `${MONTHS[Number(month[2]) - 1] ?? month[2]} ${month[1]}`;
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) {
+      return date.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
+    }
+  }
+  return value;
+}
+
+function display(value: unknown, choices: Record<string, string> = {}): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (Array.isArray(value)) return value.map(display).join(", ");
+  if (Array.isArray(value)) return value.map((v) => display(v, choices)).join(", ");
+  if (typeof value === "string" && value in choices) return choices[value]!;
+  if (typeof value === "string") return frenchDate(value);
   if (typeof value === "object") return JSON.stringify(value);
   if (value === true) return "oui";
   if (value === false) return "non";
@@ -37,13 +57,14 @@ function display(value: unknown): string {
 function answersTable(
   data: Record<string, unknown>,
   labels: Record<string, string>,
+  choiceLabels: Record<string, Record<string, string>>,
   freeText: Set<string>,
 ): string {
   const rows = Object.entries(data).map(([code, value]) => {
     const flagged = freeText.has(code) ? ' <span class="libre">(texte libre)</span>' : "";
     const label = labels[code.replace(/-Comment$/, "")] ?? code;
     const suffix = code.endsWith("-Comment") ? " — précision" : "";
-    return `<tr><th scope="row">${escapeHtml(label + suffix)}${flagged}</th><td>${escapeHtml(display(value))}</td></tr>`;
+    return `<tr><th scope="row">${escapeHtml(label + suffix)}${flagged}</th><td>${escapeHtml(freeText.has(code) ? String(value) : display(value, choiceLabels[code]))}</td></tr>`;
   });
   if (rows.length === 0) return "<p>Aucune réponse.</p>";
   return `<table>${rows.join("")}</table>`;
@@ -51,8 +72,13 @@ function answersTable(
 
 export function renderExportPage(exported: SubjectExport): string {
   const s = exported.subject;
+  const shown: Record<string, unknown> = {
+    ...s,
+    birth_month: typeof s.birth_month === "number" ? MONTHS[s.birth_month - 1] : s.birth_month,
+    sex: typeof s.sex === "string" ? (SEXES[s.sex] ?? s.sex) : s.sex,
+  };
   const identity = Object.entries(SUBJECT_LABELS)
-    .map(([key, label]) => `<tr><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(display(s[key]))}</td></tr>`)
+    .map(([key, label]) => `<tr><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(display(shown[key]))}</td></tr>`)
     .join("");
   const responses = exported.responses
     .map((r) => {
@@ -60,15 +86,15 @@ export function renderExportPage(exported: SubjectExport): string {
       const history = r.revisions
         .map(
           (rv) =>
-            `<details><summary>Révision ${escapeHtml(rv.revision)} du ${escapeHtml(rv.created_at.slice(0, 10))}` +
-            ` par ${escapeHtml(rv.author ?? "—")}</summary>${answersTable(rv.data, r.labels, freeText)}</details>`,
+            `<details open><summary>Révision ${escapeHtml(rv.revision)} du ${escapeHtml(frenchDate(rv.created_at))}` +
+            ` par ${escapeHtml(rv.author ?? "—")}</summary>${answersTable(rv.data, r.labels, r.choice_labels, freeText)}</details>`,
         )
         .join("");
       return (
-        `<section><h2>${escapeHtml(r.grid_title)} du ${escapeHtml(r.occurred_on)}</h2>` +
+        `<section><h2>${escapeHtml(r.grid_title)} du ${escapeHtml(frenchDate(r.occurred_on))}</h2>` +
         `<p>Grille ${escapeHtml(r.grid)}, version ${escapeHtml(r.version)} — révision ${escapeHtml(r.revision)}` +
         ` — saisie par ${escapeHtml(r.author ?? "—")}</p>` +
-        answersTable(r.data, r.labels, freeText) +
+        answersTable(r.data, r.labels, r.choice_labels, freeText) +
         `<h3>Historique des modifications</h3>${history}</section>`
       );
     })
@@ -84,7 +110,7 @@ th{width:35%;font-weight:600;background:#f4f4f4}.libre{font-weight:400;font-styl
 section{break-inside:avoid;margin-top:1.5rem}
 </style></head><body>
 <h1>Données enregistrées sur le jeune ${escapeHtml(s.code)}</h1>
-<p>Export du ${escapeHtml(exported.exported_at.slice(0, 10))}, service ${escapeHtml(exported.organisation.name)}.
+<p>Export du ${escapeHtml(frenchDate(exported.exported_at))} — ${escapeHtml(exported.organisation.name)}.
 Les réponses marquées « texte libre » ont été écrites par les professionnel·les avec leurs propres mots.</p>
 <table>${identity}</table>
 <p>${exported.responses.length} fiche(s).</p>

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { loggedIn, type ApiClient } from "../support/client.ts";
@@ -139,5 +140,49 @@ describe("tricks in paths", () => {
       expect(result.text).not.toContain("root:");
       expect(result.text).not.toContain('"dependencies"');
     }
+  });
+});
+
+describe("table definitions sent by a client", () => {
+  const injections = ["x'; drop table users; --", "niveau_relation') or 1=1 --", "data->>'x'", "../../etc/passwd"];
+
+  it("answer 4xx to codes trying to inject SQL, and change nothing", async () => {
+    const before = await counts();
+    for (const code of injections) {
+      const result = await educator.post("/api/trajectories/transition", {
+        code: "essai",
+        title: "Essai",
+        kind: "transition",
+        grid: code,
+        question: code,
+      });
+      expect(result.status, code).toBeGreaterThanOrEqual(400);
+      expect(result.status, code).toBeLessThan(500);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("never answer 500 to random definitions", async () => {
+    const bodies = fc.sample(
+      fc.oneof(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.record({
+          kind: fc.constantFrom("transition", "x"),
+          grid: fc.oneof(fc.constantFrom("profil_jeune", "suivi_situation", ...injections), fc.string()),
+          question: fc.oneof(fc.constantFrom("niveau_relation", "situation_scolaire", ...injections), fc.string()),
+          code: fc.string(),
+          title: fc.string(),
+        }, { requiredKeys: [] }),
+      ),
+      { numRuns: 60, seed: 20261204 },
+    );
+    const failures: string[] = [];
+    for (const body of bodies) {
+      const result = await educator.request("POST", "/api/trajectories/transition", undefined, {
+        rawBody: JSON.stringify(body),
+      });
+      if (result.status >= 500) failures.push(`${JSON.stringify(body)} → ${result.status}`);
+    }
+    expect(failures).toEqual([]);
   });
 });

@@ -67,6 +67,13 @@ describe("exporting a young person's data", () => {
     expect(paths).not.toContain("niveau_relation");
   });
 
+  it("lists the families and collective actions the young person belongs to", async () => {
+    const { youth } = await youthWithHistory();
+    const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] })).body;
+    const exported = await head.get(`/api/subjects/${youth.id}/export`);
+    expect(exported.body.links).toEqual([expect.objectContaining({ id: family.id, kind: "family", code: family.code })]);
+  });
+
   it("is audited as subject.export", async () => {
     const { youth } = await youthWithHistory();
     await admin.get(`/api/subjects/${youth.id}/export`);
@@ -84,6 +91,15 @@ describe("exporting a young person's data", () => {
     expect(result.text).toContain("Habite chez sa tante &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; aime le foot");
     expect(result.text).not.toContain(SCRIPT);
     expect(result.text).toContain("(texte libre)");
+  });
+
+  it("shows choices by their labels and dates the French way on the printable page", async () => {
+    const { youth } = await youthWithHistory();
+    const page = (await head.get(`/api/subjects/${youth.id}/export?format=html`)).text;
+    expect(page).toContain("Accompagnement durable");
+    expect(page).not.toContain(">accompagnement_durable<");
+    expect(page).toContain("14/03/2026");
+    expect(page).toContain("juillet");
   });
 
   it("is refused to an educator of the same service, who reads but does not answer requests", async () => {
@@ -117,6 +133,14 @@ describe("anonymising a young person", () => {
     const revisions = await app.db("response_revisions").where({ response_id: responseId }).select("data");
     expect(JSON.stringify(revisions)).not.toContain("tante");
     expect(revisions[0].data.mode_premier_contact).toBe("contact_rue");
+  });
+
+  it("erases a young person who belongs to a family, leaving the family", async () => {
+    const { youth } = await youthWithHistory();
+    const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] })).body;
+    expect((await head.request("DELETE", `/api/subjects/${youth.id}`)).status).toBe(204);
+    expect(await app.db("subject_links").where({ youth_id: youth.id })).toEqual([]);
+    expect(await app.db("subjects").where({ id: family.id }).first("id")).toBeDefined();
   });
 
   it("keeps the audit entries and adds subject.anonymise", async () => {

@@ -197,6 +197,14 @@ describe("new grids, export and import", () => {
     expect(again.body.error.code).toBe("grid_exists");
   });
 
+  it("publishes a new grid's draft as its version 1", async () => {
+    const published = await copil.post("/api/grids/focus_mobilite/publish", { note: "Première version." });
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({ number: 1, changes: [] });
+    const grids = await educator.get("/api/grids");
+    expect(grids.body.find((g: { code: string }) => g.code === "focus_mobilite").versions).toHaveLength(1);
+  });
+
   it("exports a version as an envelope file", async () => {
     const exported = await copil.get("/api/grids/profil_jeune/export?version=1");
     expect(exported.status).toBe(200);

@@ -98,6 +98,20 @@ describe("a proposal that meets the draft's own changes", () => {
   });
 });
 
+describe("a proposal based on the draft", () => {
+  it("records the draft's revision as its base", async () => {
+    const draft = await copil.get("/api/grids/profil_jeune/draft");
+    const proposal = await referent.post("/api/grids/profil_jeune/proposals", {
+      base: "draft",
+      survey: edited(draft.body.survey, (s) => (questionIn(s, "quartier_residence").description = "Nom du quartier seulement.")),
+      rationale: "Éviter les adresses.",
+    });
+    expect(proposal.status).toBe(201);
+    expect(proposal.body).toMatchObject({ base: "draft", baseRevision: draft.body.revision });
+    expect(proposal.body.changes).toEqual([expect.objectContaining({ kind: "description_changed", code: "quartier_residence" })]);
+  });
+});
+
 describe("rejecting a proposal", () => {
   it("needs a reason, then keeps it for the referent to read", async () => {
     const proposal = await referent.post("/api/grids/travail_de_rue/proposals", {

@@ -77,6 +77,25 @@ describe("a young person's timeline", () => {
     expect(result.body[1].via.title).toBe("Sortie au lac");
   });
 
+  it("loses an action's records once the young person is unlinked from it", async () => {
+    const youth = await createYouth(educator);
+    const action = (
+      await educator.post("/api/subjects", {
+        kind: "action",
+        title: "Tournoi",
+        starts_on: "2026-05-05",
+        youth: [youth.id],
+      })
+    ).body;
+    await submit(educator, actionRecord(action.id, "2026-05-05"));
+    expect((await educator.get(`/api/subjects/${youth.id}/timeline`)).body).toHaveLength(1);
+
+    const unlinked = await educator.request("DELETE", `/api/subjects/${action.id}/links/${youth.id}`);
+    expect(unlinked.status).toBe(200);
+    expect(unlinked.body.participants.linked_youth).toBe(0);
+    expect((await educator.get(`/api/subjects/${youth.id}/timeline`)).body).toEqual([]);
+  });
+
   it("of a family holds only the family's own records", async () => {
     const youth = await createYouth(educator);
     const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] })).body;
@@ -158,5 +177,22 @@ describe("a young person's file", () => {
     expect(file.current_accompaniment).toBeNull();
     expect(file.situations.entry).toBeNull();
     expect(file.timeline).toEqual([]);
+  });
+});
+
+describe("records about a family or an action", () => {
+  it("are refused on a young person, whose kind is not the grid's", async () => {
+    const youth = await createYouth(educator);
+    const result = await educator.post("/api/responses", familyWorkRecord(youth.id, "2026-02-01"));
+    expect(result.status).toBe(400);
+    expect(result.body.error.details.errors[0].field).toBe("subject");
+  });
+
+  it("are refused on a family of another association", async () => {
+    const outsider = await loggedIn(app.url, "educateur2@demo.bdc");
+    const family = (await outsider.post("/api/subjects", { kind: "family" })).body;
+    const result = await educator.post("/api/responses", familyWorkRecord(family.id, "2026-02-01"));
+    expect(result.status).toBe(400);
+    expect(result.body.error.details.errors[0]).toMatchObject({ field: "subject", message: /famille/ });
   });
 });

@@ -126,6 +126,15 @@ describe("a young person's file", () => {
       expect(await timeline.count()).toBe(4);
       expect(await timeline.first().innerText()).toMatch(/05\/01\/2026\s+Fiche jeune version 1/);
 
+      await page.getByRole("button", { name: "Modifier l'identité" }).click();
+      const edit = page.getByRole("form", { name: "Modifier l'identité" });
+      await edit.getByLabel("Quartier (facultatif)").fill("Alma");
+      await shot(page, "2b-edit-identity");
+      await edit.getByRole("button", { name: "Enregistrer" }).click();
+      const identity = page.getByRole("region", { name: "Identité" });
+      await identity.getByText("Alma").waitFor();
+      expect(await identity.getByText("Roubaix (59512)").count()).toBe(1);
+
       await page.setViewportSize({ width: 390, height: 844 });
       await shot(page, "3-file-phone");
       await page.getByRole("link", { name: "← Mes jeunes" }).click();

@@ -54,6 +54,11 @@ describe("type changes", () => {
     expect(rules([v1, v2], candidate)).toEqual([["type_family_changed", "age", undefined]]);
   });
 
+  it("accepts a question moved into a plain block (its answer stays where it was)", () => {
+    const candidate = survey(logement(), activites, { type: "panel", name: "bloc_age", title: "Âge", elements: [age] });
+    expect(rules([v1], candidate)).toEqual([]);
+  });
+
   it("refuses a question moved into a repeated block", () => {
     const candidate = survey(logement(), activites, {
       type: "paneldynamic", name: "enfants", title: "Enfants", templateElements: [age],

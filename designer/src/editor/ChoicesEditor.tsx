@@ -8,6 +8,14 @@ import { itemValue, textOf } from "../../../engine/grid/items.ts";
 
 type Item = { value: string; text: string };
 
+type Noun = "choix" | "ligne" | "colonne";
+
+const WORDS: Record<Noun, { of: string; a: string; the: string }> = {
+  choix: { of: "du choix", a: "un choix", the: "le choix" },
+  ligne: { of: "de la ligne", a: "une ligne", the: "la ligne" },
+  colonne: { of: "de la colonne", a: "une colonne", the: "la colonne" },
+};
+
 function toItems(list: ChoiceItem[] | undefined): Item[] {
   return (list ?? []).map((item) => {
     const value = String(itemValue(item) ?? "");
@@ -26,8 +34,9 @@ export function ChoicesEditor({
   label: string;
   list: ChoiceItem[] | undefined;
   onChange: (list: Item[]) => void;
-  noun?: string;
+  noun?: Noun;
 }) {
+  const w = WORDS[noun];
   const items = toItems(list);
   const set = (index: number, patch: Partial<Item>) => onChange(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
   const move = (index: number, step: number) => {
@@ -48,6 +57,10 @@ export function ChoicesEditor({
   return (
     <fieldset className="choices">
       <legend>{label}</legend>
+      <p className="hint">
+        Le code est enregistré avec chaque réponse : une fois publié, ne le changez plus ; pour corriger le texte,
+        modifiez le libellé.
+      </p>
       {items.length > 0 && (
         <div className="choice-row choice-head" aria-hidden="true">
           <span>Code</span>
@@ -57,21 +70,21 @@ export function ChoicesEditor({
       {items.map((item, index) => (
         <div className="choice-row" key={index}>
           <input
-            aria-label={`Code du ${noun} ${index + 1}`}
+            aria-label={`Code ${w.of} ${index + 1}`}
             value={item.value}
             onChange={(e) => set(index, { value: e.target.value })}
           />
           <input
-            aria-label={`Libellé du ${noun} ${index + 1}`}
+            aria-label={`Libellé ${w.of} ${index + 1}`}
             value={item.text}
             onChange={(e) => set(index, { text: e.target.value })}
           />
-          <button type="button" className="icon" aria-label={`Monter le ${noun} ${index + 1}`} onClick={() => move(index, -1)}>↑</button>
-          <button type="button" className="icon" aria-label={`Descendre le ${noun} ${index + 1}`} onClick={() => move(index, 1)}>↓</button>
+          <button type="button" className="icon" aria-label={`Monter ${w.the} ${index + 1}`} onClick={() => move(index, -1)}>↑</button>
+          <button type="button" className="icon" aria-label={`Descendre ${w.the} ${index + 1}`} onClick={() => move(index, 1)}>↓</button>
           <button
             type="button"
             className="icon danger"
-            aria-label={`Retirer le ${noun} ${index + 1}`}
+            aria-label={`Retirer ${w.the} ${index + 1}`}
             title="Retirer : les réponses déjà saisies gardent ce choix."
             onClick={() => onChange(items.filter((_, i) => i !== index))}
           >
@@ -80,7 +93,7 @@ export function ChoicesEditor({
         </div>
       ))}
       <button type="button" onClick={add}>
-        Ajouter un {noun}
+        Ajouter {w.a}
       </button>
     </fieldset>
   );

@@ -27,7 +27,8 @@ export function Preview({ survey }: { survey: SurveyJson }) {
   }, [json, restart, allPages]);
 
   useEffect(() => setResult(null), [json]);
-  useEffect(() => () => model?.dispose(), [model]);
+  // NOTE: no model.dispose() in an effect cleanup: StrictMode runs cleanups once
+  // on mount in development, which left an empty, disposed form on screen.
 
   if (!model) return <ErrorMessage error="Cette définition ne peut pas être affichée : voyez la vue JSON." />;
 

@@ -3,6 +3,7 @@ import { SUPPORTED_TYPES, type SurveyElement } from "../../../engine/grid/types.
 import { INPUT_TYPE_LABELS, TYPE_LABELS } from "../shared/labels.ts";
 import { ChoicesEditor } from "./ChoicesEditor.tsx";
 import { ConditionBuilder } from "./ConditionBuilder.tsx";
+import { NamedItemsEditor } from "./NamedItemsEditor.tsx";
 import { ValidatorsEditor } from "./ValidatorsEditor.tsx";
 
 // The form of one question: what every question has, then what its type needs.
@@ -140,8 +141,17 @@ export function QuestionForm({
       {!isContainer && type !== "html" && (
         <ConditionBuilder label="Obligatoire si" expression={element.requiredIf} questions={others} onChange={(requiredIf) => set({ requiredIf })} />
       )}
-      {(type === "matrixdropdown" || type === "matrixdynamic" || type === "multipletext") && (
-        <p className="hint">Les colonnes et champs de ce type se modifient dans la vue JSON.</p>
+      {(type === "matrixdropdown" || type === "matrixdynamic") && (
+        <NamedItemsEditor
+          label="Colonnes"
+          noun="colonne"
+          withCellType
+          items={element.columns as never}
+          onChange={(columns) => set({ columns: columns as never })}
+        />
+      )}
+      {type === "multipletext" && (
+        <NamedItemsEditor label="Champs" noun="champ" withCellType={false} items={element.items as never} onChange={(items) => set({ items: items as never })} />
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { lintGrid, type LintFinding } from "../../../engine/grid/lint.ts";
 import { dataQuestions } from "../../../engine/grid/walk.ts";
 import type { GridSubject, SurveyJson } from "../../../engine/grid/types.ts";
+import { GridSettings } from "./GridSettings.tsx";
 import { JsonView } from "./JsonView.tsx";
 import { Outline, type OutlineActions } from "./Outline.tsx";
 import { PageForm } from "./PageForm.tsx";
@@ -28,7 +29,7 @@ export function SurveyEditor({
 }) {
   const normalised = useMemo(() => ops.normalise(survey), [survey]);
   const [selected, setSelected] = useState<string | undefined>(undefined);
-  const [selectedPage, setSelectedPage] = useState<number | undefined>(0);
+  const [selectedPage, setSelectedPage] = useState<number | undefined>(undefined);
   const [tab, setTab] = useState<"form" | "json">("form");
 
   const findings = useMemo(
@@ -137,7 +138,7 @@ export function SurveyEditor({
                 }}
               />
             ) : (
-              <p className="muted">Choisissez une question ou une page dans le plan pour la modifier.</p>
+              <GridSettings survey={normalised} onChange={(next) => onChange(next)} />
             )}
           </div>
           <Preview survey={normalised} />

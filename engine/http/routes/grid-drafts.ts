@@ -4,8 +4,9 @@ import { createResponseValidator } from "../../response/validate.ts";
 import type { SurveyJson } from "../../grid/types.ts";
 import { ApiError, apiError } from "../errors.ts";
 import type { AppContext } from "../context.ts";
+import { audit } from "../../access/audit.ts";
 import { canPropose, requireCopil, requireDesignerReader } from "../../access/grid-roles.ts";
-import { createGrid, ensureDraft, publishDraft, requireDraft, saveDraft } from "../../store/grid-drafts.ts";
+import { createGrid, ensureDraft, findGrid, publishDraft, requireDraft, saveDraft } from "../../store/grid-drafts.ts";
 import { diffVersions, exportGrid, gridCatalogue, parseVersionRef, type VersionRef } from "../../store/grid-history.ts";
 import { importGrid } from "../../store/grid-import.ts";
 import { bodyObject, onlyKeys, queryString } from "../request.ts";
@@ -64,8 +65,11 @@ export function gridDraftRoutes({ db }: AppContext): Router {
 
   router.get("/grids/:code/diff", async (req, res) => {
     const caller = requireCaller(req);
-    const from = parseVersionRef(req.query.from, "from");
-    const to = parseVersionRef(req.query.to ?? "draft", "to");
+    // Defaults: the newest published version against the one before it.
+    const newest = await newestPublishedNumber(db, req.params.code);
+    const to = req.query.to === undefined ? newest : parseVersionRef(req.query.to, "to");
+    const from =
+      req.query.from === undefined ? (typeof to === "number" ? Math.max(1, to - 1) : newest) : parseVersionRef(req.query.from, "from");
     const designer = canPropose(caller);
     if ((from === "draft" || to === "draft") && !designer) throw apiError("forbidden");
     // Record counts across the federation are for the people who change grids.
@@ -87,21 +91,24 @@ export function gridDraftRoutes({ db }: AppContext): Router {
     let ref: VersionRef | undefined = raw === undefined ? undefined : parseVersionRef(raw, "version");
     if (ref === "draft") requireDesignerReader(caller);
     if (ref === undefined) {
-      const newest = await db("grid_versions as v")
-        .join("grids as g", "g.id", "v.grid_id")
-        .where({ "g.code": req.params.code, "v.status": "published" })
-        .max("v.number as n")
-        .first();
-      ref = newest?.n ?? "draft";
+      ref = await newestPublishedNumber(db, req.params.code);
       if (ref === "draft") requireDesignerReader(caller);
     }
     const envelope = await exportGrid(db, req.params.code, ref!);
+    await audit(db, caller, { action: "grid.export", targetType: "grid", targetId: req.params.code, details: { version: ref } });
     const suffix = ref === "draft" ? "brouillon" : `v${ref}`;
     res.setHeader("Content-Disposition", `attachment; filename="${req.params.code}-${suffix}.json"`);
     res.json(envelope);
   });
 
   return router;
+}
+
+/** The newest published number, or "draft" for a grid never published (404 for an unknown grid). */
+async function newestPublishedNumber(db: AppContext["db"], code: string): Promise<VersionRef> {
+  const grid = await findGrid(db, code);
+  const row = await db("grid_versions").where({ grid_id: grid.id, status: "published" }).max("number as n").first();
+  return row?.n ?? "draft";
 }
 
 const previewValidator = createResponseValidator();

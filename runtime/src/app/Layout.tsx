@@ -17,6 +17,11 @@ export function isAdmin(session: Session): boolean {
   return session.roles.some((r) => ADMIN_ROLES.includes(r.role));
 }
 
+/** Service heads and association admins answer a young person's data requests. */
+export function canManagePersonalData(session: Session): boolean {
+  return session.roles.some((r) => r.role === "service_head" || r.role === "association_admin");
+}
+
 export function Layout({ session }: { session: Session }) {
   const { signOut } = useSession();
   const links = isAdmin(session)

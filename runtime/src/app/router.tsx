@@ -14,7 +14,7 @@ import { AdminLayout } from "../features/admin/AdminLayout.tsx";
 import { UsersPage } from "../features/admin/UsersPage.tsx";
 import { ServicesPage } from "../features/admin/ServicesPage.tsx";
 import { JournalPage } from "../features/admin/JournalPage.tsx";
-import { isAdmin, Layout } from "./Layout.tsx";
+import { canManagePersonalData, isAdmin, Layout } from "./Layout.tsx";
 import { useSession } from "./session-context.tsx";
 import { NotFound } from "./NotFound.tsx";
 
@@ -67,7 +67,7 @@ function Gate() {
         <Route path="fiches" element={<RecordsPage />} />
         <Route path="fiches/:id" element={<RecordPage />} />
         <Route path="jeunes" element={<YouthPage />} />
-        <Route path="jeunes/:id" element={<YouthFilePage />} />
+        <Route path="jeunes/:id" element={<YouthFilePage canManageData={canManagePersonalData(state.session)} />} />
         <Route
           path="tableaux"
           element={<TablesPage canAuthor={state.session.roles.some((r) => TABLE_AUTHOR_ROLES.includes(r.role))} />}

@@ -4,7 +4,7 @@ import { GRID_SUBJECTS } from "../../../../engine/grid/types.ts";
 import { ChangeList } from "../../shared/ChangeList.tsx";
 import { SUBJECT_LABELS } from "../../shared/labels.ts";
 import { ErrorMessage } from "../../shared/ui.tsx";
-import { importGrid, type ImportReport } from "./grids-api.ts";
+import { importGrid, readDraftRevision, type ImportReport } from "./grids-api.ts";
 
 // Import a grid file (ours, or SurveyJS JSON from another tool): the
 // linter's report first, then the import on request.
@@ -28,7 +28,9 @@ export function ImportForm({ onCancel }: { onCancel: () => void }) {
   };
   const run = async () => {
     try {
-      const done = await importGrid(body(), false);
+      // An existing draft is replaced only by naming the revision it is at.
+      const draft = report?.exists && report.code ? await readDraftRevision(report.code) : undefined;
+      const done = await importGrid({ ...body(), ...(draft ? { revision: draft } : {}) }, false);
       navigate(`/grilles/${done.code}/brouillon`);
     } catch (failure) {
       setError(failure as Error);
@@ -111,7 +113,7 @@ export function ImportForm({ onCancel }: { onCancel: () => void }) {
           Vérifier
         </button>
         <button type="button" className="primary" onClick={run} disabled={!report || report.findings.some((f) => f.severity === "error")}>
-          Importer
+          Importer la grille
         </button>
         <button type="button" className="link" onClick={onCancel}>
           Annuler

@@ -1,4 +1,4 @@
-import { apiGet, apiPost } from "../../shared/api.ts";
+import { ApiError, apiGet, apiPost } from "../../shared/api.ts";
 import type { GridSubject, SurveyJson } from "../../../../engine/grid/types.ts";
 
 export type CatalogueEntry = {
@@ -26,3 +26,13 @@ export type ImportReport = {
 
 export const importGrid = (body: Record<string, unknown>, dryRun: boolean) =>
   apiPost<ImportReport>(`/grids/import${dryRun ? "?dryRun=1" : ""}`, body);
+
+/** The draft's revision, or undefined when the grid has no draft. */
+export async function readDraftRevision(code: string): Promise<number | undefined> {
+  try {
+    return (await apiGet<{ revision: number }>(`/grids/${code}/draft`)).revision;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}

@@ -3,6 +3,8 @@ import { Link } from "react-router";
 import { ErrorAlert, SuccessAlert } from "../../shared/Alert.tsx";
 import { YouthPicker } from "../../shared/subjects/YouthPicker.tsx";
 import { youthDetails } from "../../shared/subjects/youth-label.ts";
+import { GroupPicker, groupLabel } from "../../shared/subjects/GroupPicker.tsx";
+import { GROUP_WORDS, type Group } from "../../shared/subjects/groups.ts";
 import { createSurveyModel } from "../../shared/survey/create-model.ts";
 import { ErrorSummary } from "../../shared/survey/ErrorSummary.tsx";
 import { showFieldErrors, type PlacedError } from "../../shared/survey/field-errors.ts";
@@ -10,15 +12,18 @@ import { SurveyForm } from "../../shared/survey/SurveyForm.tsx";
 import type { GridVersion, ResponseRecord, Youth } from "../../shared/types.ts";
 import { useCreateResponse } from "./create-response.ts";
 
-/** Picks the young person if the grid is about one, then fills and posts the survey. */
-export function FillForm({ version, initialYouth = null }: { version: GridVersion; initialYouth?: Youth | null }) {
+/** Picks the young person, family or action the grid is about, then fills and posts the survey. */
+export function FillForm(props: { version: GridVersion; initialYouth?: Youth | null }) {
+  const { version, initialYouth = null } = props;
   const [round, setRound] = useState(0);
   const [youth, setYouth] = useState<Youth | null>(initialYouth);
+  const [group, setGroup] = useState<Group | null>(null);
   const [saved, setSaved] = useState<ResponseRecord | null>(null);
 
   function again() {
     setSaved(null);
     setYouth(null);
+    setGroup(null);
     setRound((n) => n + 1);
   }
 
@@ -31,7 +36,9 @@ export function FillForm({ version, initialYouth = null }: { version: GridVersio
         </p>
         <p className="actions">
           <Link to={`/fiches/${saved.id}`}>Voir la fiche</Link>
-          {saved.subject_id && youth && <Link to={`/jeunes/${saved.subject_id}`}>Retour au dossier du jeune</Link>}
+          {saved.subject_id && youth && (
+            <Link to={`/jeunes/${saved.subject_id}`}>Retour au dossier du jeune</Link>
+          )}
           <button type="button" onClick={again}>
             Remplir une autre fiche
           </button>
@@ -40,10 +47,8 @@ export function FillForm({ version, initialYouth = null }: { version: GridVersio
     );
   }
 
-  if (version.subject === "family" || version.subject === "action") {
-    // TODO(family and action subjects): the API only creates young people so far.
-    return <p>Cette grille porte sur une famille ou une action collective : pas encore disponible ici.</p>;
-  }
+  const groupKind = version.subject === "family" || version.subject === "action" ? version.subject : null;
+  if (groupKind && !group) return <GroupPicker kind={groupKind} onPick={setGroup} />;
 
   if (version.subject === "youth" && !youth) return <YouthPicker onPick={setYouth} />;
 
@@ -59,13 +64,27 @@ export function FillForm({ version, initialYouth = null }: { version: GridVersio
           </button>
         </div>
       )}
-      <SurveyStep key={round} version={version} youth={youth} onSaved={setSaved} />
+      {group && (
+        <div className="card chosen">
+          <span>
+            {GROUP_WORDS[group.kind].the} : <strong>{groupLabel(group)}</strong>
+          </span>
+          <button type="button" className="link" onClick={() => setGroup(null)}>
+            Changer
+          </button>
+        </div>
+      )}
+      <SurveyStep key={round} version={version} subject={youth ?? group} onSaved={setSaved} />
     </>
   );
 }
 
-function SurveyStep(props: { version: GridVersion; youth: Youth | null; onSaved: (r: ResponseRecord) => void }) {
-  const { version, youth, onSaved } = props;
+function SurveyStep(props: {
+  version: GridVersion;
+  subject: { id: string } | null;
+  onSaved: (r: ResponseRecord) => void;
+}) {
+  const { version, subject, onSaved } = props;
   const [model] = useState(() => createSurveyModel(version.survey));
   // One id per record being filled: a retry after a network error resends the same id.
   const responseId = useRef(crypto.randomUUID());
@@ -89,7 +108,7 @@ function SurveyStep(props: { version: GridVersion; youth: Youth | null; onSaved:
       id: responseId.current,
       grid: version.code,
       version: version.number,
-      subject: youth?.id,
+      subject: subject?.id,
       data: model.data as Record<string, unknown>,
     });
     if (record) return onSaved(record);

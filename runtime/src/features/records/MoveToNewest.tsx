@@ -4,16 +4,20 @@ import { ErrorAlert } from "../../shared/Alert.tsx";
 import type { ResponseRecord } from "../../shared/types.ts";
 import { useApi } from "../../shared/use-api.ts";
 import { useMutation } from "../../shared/use-mutation.ts";
+import { CompleteInNewest } from "./CompleteInNewest.tsx";
 import { getVersionChanges, migrateRecord } from "./migrate-record.ts";
 
 // A record filled on an older version keeps opening with it; this offers to
 // move it to the newest version, after showing what changed between the two.
+// When the newest version requires answers the record lacks, the move is
+// refused with those fields named, and the newest version's form opens to give them.
 export function MoveToNewest({ record, newest, onMoved }: { record: ResponseRecord; newest: number; onMoved: () => void }) {
   const [open, setOpen] = useState(false);
   const changes = useApi(open ? `${record.grid}:${record.version}:${newest}` : null, () =>
     getVersionChanges(record.grid, record.version, newest),
   );
   const move = useMutation(migrateRecord);
+  const mustComplete = move.error?.code === "invalid_response";
 
   return (
     <div className="alert" role="note">
@@ -38,6 +42,7 @@ export function MoveToNewest({ record, newest, onMoved }: { record: ResponseReco
               ))}
             </ul>
           )}
+          {mustComplete && <p>Complétez d'abord ce que la version {newest} demande :</p>}
           <ErrorAlert error={move.error}>
             {move.error?.fieldErrors.length ? (
               <ul>
@@ -47,16 +52,20 @@ export function MoveToNewest({ record, newest, onMoved }: { record: ResponseReco
               </ul>
             ) : null}
           </ErrorAlert>
-          <button
-            type="button"
-            className="primary"
-            disabled={move.pending}
-            onClick={async () => {
-              if (await move.run(record.id, record.revision)) onMoved();
-            }}
-          >
-            Passer à la version {newest}
-          </button>
+          {mustComplete ? (
+            <CompleteInNewest record={record} newest={newest} onMoved={onMoved} />
+          ) : (
+            <button
+              type="button"
+              className="primary"
+              disabled={move.pending}
+              onClick={async () => {
+                if (await move.run(record.id, record.revision)) onMoved();
+              }}
+            >
+              Passer à la version {newest}
+            </button>
+          )}
         </>
       )}
     </div>

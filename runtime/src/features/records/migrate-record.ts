@@ -7,7 +7,10 @@ export function getVersionChanges(grid: string, from: number, to: number): Promi
   return apiGet(`/grids/${encodeURIComponent(grid)}/diff?from=${from}&to=${to}`);
 }
 
-/** Moves the record to the grid's newest version; its answers are validated against it. */
-export function migrateRecord(id: string, revision: number): Promise<ResponseRecord> {
-  return apiPost<ResponseRecord>(`/responses/${encodeURIComponent(id)}/migrate`, { revision });
+/**
+ * Moves the record to the grid's newest version; its answers (or the completed
+ * ones given) are validated against it.
+ */
+export function migrateRecord(id: string, revision: number, data?: Record<string, unknown>): Promise<ResponseRecord> {
+  return apiPost<ResponseRecord>(`/responses/${encodeURIComponent(id)}/migrate`, data ? { revision, data } : { revision });
 }

@@ -31,7 +31,7 @@ export function SituationsTable({ situations }: { situations: Situations }) {
                   <th scope="row">{row.label}</th>
                   <td data-label="À l'entrée">{text(row.entry)}</td>
                   <td data-label="Dernière situation">
-                    {text(row.latest)}
+                    <span className="answer">{text(row.latest)}</span>
                     {row.changed && <span className="badge">a changé</span>}
                   </td>
                 </tr>
