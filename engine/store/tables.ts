@@ -171,6 +171,22 @@ async function resolveScope(db: Knex, caller: Caller, request: ScopeRequest): Pr
 
 export type ComputeOptions = ScopeRequest & { threshold: number; from?: string; to?: string };
 
+/**
+ * The scope asked in the request, else the definition's own. A definition's scope is a
+ * default: someone who may not have it (an educator opening the département synthesis)
+ * gets their own branch instead. A scope asked in the request is never widened or swapped.
+ */
+async function scopeFor(db: Knex, caller: Caller, def: TableDefinition, options: ComputeOptions): Promise<ResolvedScope> {
+  const request = { scope: options.scope, organisation: options.organisation };
+  if (options.scope !== undefined || def.scope === undefined) return resolveScope(db, caller, request);
+  try {
+    return await resolveScope(db, caller, { ...request, scope: def.scope });
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "forbidden") return resolveScope(db, caller, request);
+    throw error;
+  }
+}
+
 export async function computeTable(
   db: Knex,
   caller: Caller,
@@ -178,7 +194,7 @@ export async function computeTable(
   options: ComputeOptions,
 ): Promise<ComputedTable> {
   checkedDefinition(def);
-  const scope = await resolveScope(db, caller, { scope: options.scope, organisation: options.organisation });
+  const scope = await scopeFor(db, caller, def, options);
   const period = { from: options.from ?? def.period?.from, to: options.to ?? def.period?.to };
   checkPeriod(period);
 

@@ -91,6 +91,14 @@ describe("federation scope", () => {
     expect((await educator.get("/api/tables/par_relation?scope=association")).status).toBe(403);
   });
 
+  it("uses a definition's federation scope for the analyst and the head's own branch for the head", async () => {
+    const federationWide = { ...byRelation, code: "x", scope: "federation" };
+    expect((await analyst.post("/api/tables/preview", federationWide)).body.scope).toBe("federation");
+    const forHead = (await head.post("/api/tables/preview", federationWide)).body;
+    expect(forHead.scope).toBe("branch");
+    expect(forHead.totals.all).toBe(43);
+  });
+
   it("counts nothing of another association for its educator", async () => {
     const table = (await outsider.post("/api/tables/preview", { ...byRelation, code: "x" })).body;
     expect(table.totals.all).toBe(0);
