@@ -36,7 +36,11 @@ export async function changeOwnPassword(
   const opened = await db.transaction(async (trx) => {
     await trx("users").where({ id: caller.userId }).update({ password_hash: passwordHash });
     await trx("sessions").where({ user_id: caller.userId }).delete();
-    await audit(trx, caller, { action: "user.password.change", targetType: "user", targetId: caller.userId });
+    await audit(trx, caller, {
+      action: "user.password.change",
+      targetType: "user",
+      targetId: caller.userId,
+    });
     return openSession(trx, caller.userId, caller.ip, sessionHours);
   });
   return withCaller(db, opened);

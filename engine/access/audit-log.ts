@@ -70,7 +70,10 @@ export async function listAudit(
         .orWhere((inner) =>
           inner
             .whereNull("a.organisation_id")
-            .whereIn("a.actor_id", db("user_roles").select("user_id").whereIn("organisation_id", branch.clone())),
+            .whereIn(
+              "a.actor_id",
+              db("user_roles").select("user_id").whereIn("organisation_id", branch.clone()),
+            ),
         ),
     );
   }

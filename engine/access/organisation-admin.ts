@@ -37,11 +37,16 @@ export async function createManagedOrganisation(
   const prefixes = requireAdminPrefixes(caller);
   const errors: FieldError[] = [];
   const parent = Number.isSafeInteger(input.parent_id)
-    ? await db("organisations").where({ id: input.parent_id as number }).first("id", "kind", "path")
+    ? await db("organisations")
+        .where({ id: input.parent_id as number })
+        .first("id", "kind", "path")
     : undefined;
   // The admin's own association is inside their branch; a parent elsewhere reads as unknown.
   if (!parent || !inPrefixes(parent.path, prefixes)) {
-    errors.push({ field: "parent_id", message: "Choisissez l'association ou le service de rattachement." });
+    errors.push({
+      field: "parent_id",
+      message: "Choisissez l'association ou le service de rattachement.",
+    });
   } else if (input.kind !== CHILD_KIND[parent.kind as OrganisationKind]) {
     const expected = CHILD_KIND[parent.kind as OrganisationKind];
     errors.push({
@@ -54,16 +59,25 @@ export async function createManagedOrganisation(
   if (typeof input.code !== "string" || !CODE_PATTERN.test(input.code) || input.code.length > 64) {
     errors.push({
       field: "code",
-      message: "Le code s'écrit en minuscules sans accents, chiffres et « _ » (ex. avenir_jeunes_3).",
+      message:
+        "Le code s'écrit en minuscules sans accents, chiffres et « _ » (ex. avenir_jeunes_3).",
     });
   }
-  if (typeof input.name !== "string" || input.name.trim() === "" || input.name.trim().length > 200) {
+  if (
+    typeof input.name !== "string" ||
+    input.name.trim() === "" ||
+    input.name.trim().length > 200
+  ) {
     errors.push({ field: "name", message: "Le nom est obligatoire (200 caractères au plus)." });
   }
   if (errors.length > 0) throw new ApiError("invalid_request", { errors });
 
   return db.transaction(async (trx) => {
-    if (await trx("organisations").where({ code: input.code as string }).first("id")) {
+    if (
+      await trx("organisations")
+        .where({ code: input.code as string })
+        .first("id")
+    ) {
       throw new ApiError("invalid_request", {
         errors: [{ field: "code", message: "Ce code est déjà pris : choisissez-en un autre." }],
       });
@@ -79,7 +93,12 @@ export async function createManagedOrganisation(
       organisationId: created.id,
       targetType: "organisation",
       targetId: created.id,
-      details: { kind: created.kind, code: created.code, name: created.name, parent_id: parent!.id },
+      details: {
+        kind: created.kind,
+        code: created.code,
+        name: created.name,
+        parent_id: parent!.id,
+      },
     });
     return {
       id: created.id,

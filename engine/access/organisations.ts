@@ -20,7 +20,12 @@ export async function createOrganisation(
     : undefined;
   if (input.parentId && !parent) throw new Error(`unknown parent organisation ${input.parentId}`);
   const [row] = await db("organisations")
-    .insert({ kind: input.kind, code: input.code, name: input.name, parent_id: input.parentId ?? null })
+    .insert({
+      kind: input.kind,
+      code: input.code,
+      name: input.name,
+      parent_id: input.parentId ?? null,
+    })
     .returning("id");
   const path = `${parent?.path ?? "/"}${row.id}/`;
   await db("organisations").where({ id: row.id }).update({ path });

@@ -36,7 +36,10 @@ export async function checkLoginRate(db: Knex | Knex.Transaction, key: Key): Pro
       .select("at");
     if (rows.length < max) continue;
     const oldest = new Date(rows[rows.length - 1]!.at).getTime();
-    const seconds = Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MINUTES * 60_000 - Date.now()) / 1000));
+    const seconds = Math.max(
+      1,
+      Math.ceil((oldest + LOGIN_WINDOW_MINUTES * 60_000 - Date.now()) / 1000),
+    );
     throw apiError("too_many_attempts", { seconds });
   }
 }
@@ -44,12 +47,16 @@ export async function checkLoginRate(db: Knex | Knex.Transaction, key: Key): Pro
 /** Counts one failed attempt; rows older than a day go at the same time. */
 export async function recordLoginFailure(db: Knex | Knex.Transaction, key: Key): Promise<void> {
   await db("login_attempts").insert({ ip: key.ip ?? null, email: normalise(key.email) });
-  await db("login_attempts").where("at", "<", new Date(Date.now() - 86_400_000)).delete();
+  await db("login_attempts")
+    .where("at", "<", new Date(Date.now() - 86_400_000))
+    .delete();
 }
 
 /** A successful login forgets the failures counted against its e-mail (not its address's). */
 export async function clearLoginFailures(db: Knex | Knex.Transaction, key: Key): Promise<void> {
-  await db("login_attempts").where({ email: normalise(key.email) }).delete();
+  await db("login_attempts")
+    .where({ email: normalise(key.email) })
+    .delete();
 }
 
 function normalise(email: string): string {

@@ -26,7 +26,9 @@ export type RetentionReport = {
 
 /** The calendar day `years` years before `today`, as 'YYYY-MM-DD'. */
 export function cutoffDate(years: number, today: Date = new Date()): string {
-  const cutoff = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
+  const cutoff = new Date(
+    Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()),
+  );
   return cutoff.toISOString().slice(0, 10);
 }
 
@@ -37,7 +39,10 @@ const LINKED = "(select max(l.created_at)::date from subject_links l where l.you
  * Young people not anonymised yet whose latest activity (a record's date or
  * change, or the person's own creation) is before the cutoff.
  */
-export async function retentionCandidates(db: Knex | Knex.Transaction, cutoff: string): Promise<RetentionCandidate[]> {
+export async function retentionCandidates(
+  db: Knex | Knex.Transaction,
+  cutoff: string,
+): Promise<RetentionCandidate[]> {
   const rows = await db("subjects as s")
     .leftJoin("responses as r", "r.subject_id", "s.id")
     .where("s.kind", "youth")
@@ -52,7 +57,9 @@ export async function retentionCandidates(db: Knex | Knex.Transaction, cutoff: s
       "s.id",
       "s.code",
       "s.organisation_id",
-      db.raw(`greatest(max(r.occurred_on), max(r.updated_at)::date, s.created_at::date, ${LINKED})::text as last_activity`),
+      db.raw(
+        `greatest(max(r.occurred_on), max(r.updated_at)::date, s.created_at::date, ${LINKED})::text as last_activity`,
+      ),
     );
   return rows.map((r) => ({ ...r, last_activity: String(r.last_activity).slice(0, 10) }));
 }

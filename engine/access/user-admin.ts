@@ -69,7 +69,10 @@ function visibleUsers(db: Knex | Knex.Transaction, prefixes: string[]) {
 export async function listUsers(db: Knex, caller: Caller): Promise<ManagedUser[]> {
   const prefixes = requireAdminPrefixes(caller);
   const rows = await visibleUsers(db, prefixes).orderBy("u.email").select(USER_COLUMNS);
-  const roles = await roleRows(db, rows.map((r) => r.id));
+  const roles = await roleRows(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => toUser(row, roles, prefixes));
 }
 
@@ -103,12 +106,21 @@ async function checkRoles(
 ): Promise<{ roles: RoleInput[]; errors: FieldError[] }> {
   const errors: FieldError[] = [];
   if (!Array.isArray(raw) || raw.length === 0) {
-    return { roles: [], errors: [{ field: "roles", message: "Donnez au moins un rôle dans un service ou l'association." }] };
+    return {
+      roles: [],
+      errors: [
+        { field: "roles", message: "Donnez au moins un rôle dans un service ou l'association." },
+      ],
+    };
   }
   const roles: RoleInput[] = [];
   for (const [index, item] of raw.entries()) {
     const field = `roles.${index}`;
-    const { role, organisation_id: organisationId, ...rest } = (item ?? {}) as Record<string, unknown>;
+    const {
+      role,
+      organisation_id: organisationId,
+      ...rest
+    } = (item ?? {}) as Record<string, unknown>;
     if (Object.keys(rest).length > 0 || typeof item !== "object") {
       errors.push({ field, message: "Un rôle s'écrit { role, organisation_id }." });
       continue;
@@ -118,11 +130,16 @@ async function checkRoles(
       continue;
     }
     const organisation = Number.isSafeInteger(organisationId)
-      ? await db("organisations").where({ id: organisationId as number }).first("kind", "path")
+      ? await db("organisations")
+          .where({ id: organisationId as number })
+          .first("kind", "path")
       : undefined;
     // An organisation outside the branch reads as unknown: its existence is not the caller's to learn.
     if (!organisation || !inPrefixes(organisation.path, prefixes)) {
-      errors.push({ field: `${field}.organisation_id`, message: "Choisissez un service de votre association." });
+      errors.push({
+        field: `${field}.organisation_id`,
+        message: "Choisissez un service de votre association.",
+      });
       continue;
     }
     if (!ROLE_KINDS[role as Role].includes(organisation.kind)) {
@@ -142,7 +159,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function checkDisplayName(value: unknown, errors: FieldError[]): string | undefined {
   if (typeof value !== "string" || value.trim() === "" || value.trim().length > 100) {
-    errors.push({ field: "display_name", message: "Le nom affiché est obligatoire (100 caractères au plus)." });
+    errors.push({
+      field: "display_name",
+      message: "Le nom affiché est obligatoire (100 caractères au plus).",
+    });
     return undefined;
   }
   return value.trim();
@@ -179,7 +199,11 @@ export async function createManagedUser(
       });
     }
     await trx("user_roles").insert(
-      checked.roles.map((r) => ({ user_id: row.id, organisation_id: r.organisation_id, role: r.role })),
+      checked.roles.map((r) => ({
+        user_id: row.id,
+        organisation_id: r.organisation_id,
+        role: r.role,
+      })),
     );
     await audit(trx, caller, {
       action: "user.create",
@@ -203,15 +227,20 @@ export async function updateManagedUser(
     const { user, prefixes } = await manageable(trx, caller, id);
     const errors: FieldError[] = [];
     const changes: Record<string, unknown> = {};
-    if (input.display_name !== undefined) changes.display_name = checkDisplayName(input.display_name, errors);
+    if (input.display_name !== undefined)
+      changes.display_name = checkDisplayName(input.display_name, errors);
     if (input.disabled !== undefined) {
       if (typeof input.disabled !== "boolean") {
         errors.push({ field: "disabled", message: "« disabled » vaut true ou false." });
       } else if (input.disabled && id === caller.userId) {
-        errors.push({ field: "disabled", message: "Vous ne pouvez pas désactiver votre propre compte." });
+        errors.push({
+          field: "disabled",
+          message: "Vous ne pouvez pas désactiver votre propre compte.",
+        });
       } else changes.disabled = input.disabled;
     }
-    const checked = input.roles === undefined ? undefined : await checkRoles(trx, prefixes, input.roles);
+    const checked =
+      input.roles === undefined ? undefined : await checkRoles(trx, prefixes, input.roles);
     if (checked) errors.push(...checked.errors);
     if (errors.length > 0) throw new ApiError("invalid_request", { errors });
 
@@ -220,12 +249,16 @@ export async function updateManagedUser(
     if (checked) {
       await trx("user_roles").where({ user_id: id }).delete();
       await trx("user_roles").insert(
-        checked.roles.map((r) => ({ user_id: id, organisation_id: r.organisation_id, role: r.role })),
+        checked.roles.map((r) => ({
+          user_id: id,
+          organisation_id: r.organisation_id,
+          role: r.role,
+        })),
       );
     }
     await audit(trx, caller, {
       action: "user.update",
-      organisationId: (checked?.roles[0]?.organisation_id ?? user.roles[0]?.organisation_id) ?? null,
+      organisationId: checked?.roles[0]?.organisation_id ?? user.roles[0]?.organisation_id ?? null,
       targetType: "user",
       targetId: id,
       details: { ...changes, ...(checked ? { roles: checked.roles } : {}) },
@@ -242,7 +275,8 @@ export async function resetUserPassword(
   password: unknown,
 ): Promise<void> {
   const problem = newPasswordProblem(password);
-  if (problem) throw new ApiError("invalid_request", { errors: [{ field: "password", message: problem }] });
+  if (problem)
+    throw new ApiError("invalid_request", { errors: [{ field: "password", message: problem }] });
   const passwordHash = await hashPassword(password as string);
   await db.transaction(async (trx) => {
     const { user } = await manageable(trx, caller, id);

@@ -19,7 +19,11 @@ export async function createUser(db: Knex | Knex.Transaction, input: NewUser): P
     .returning("id");
   if (input.roles.length > 0) {
     await db("user_roles").insert(
-      input.roles.map((r) => ({ user_id: row.id, organisation_id: r.organisationId, role: r.role })),
+      input.roles.map((r) => ({
+        user_id: row.id,
+        organisation_id: r.organisationId,
+        role: r.role,
+      })),
     );
   }
   return row.id;

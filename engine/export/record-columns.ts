@@ -20,20 +20,24 @@ const FREE_TEXT_INPUTS = [undefined, "", "text", "email", "tel", "url"];
 
 function asCell(value: unknown): string | number | boolean | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   return JSON.stringify(value);
 }
 
 function objectAt(data: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
   const value = data[key];
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 export function recordColumns(versions: PublishedVersion[]): RecordColumn[] {
   const codes: string[] = [];
   for (const version of [...versions].sort((a, b) => b.number - a.number)) {
     for (const q of dataQuestions(version.survey)) {
-      if (!q.parent && q.element.name && !codes.includes(q.element.name)) codes.push(q.element.name);
+      if (!q.parent && q.element.name && !codes.includes(q.element.name))
+        codes.push(q.element.name);
     }
   }
   const columns: RecordColumn[] = [];
@@ -45,7 +49,12 @@ export function recordColumns(versions: PublishedVersion[]): RecordColumn[] {
           code: `${code}.${choice.value}`,
           label: `${h.label} : ${choice.label}`,
           freeText: false,
-          read: (data) => (Array.isArray(data[code]) ? ((data[code] as unknown[]).includes(choice.value) ? 1 : 0) : null),
+          read: (data) =>
+            Array.isArray(data[code])
+              ? (data[code] as unknown[]).includes(choice.value)
+                ? 1
+                : 0
+              : null,
         });
       }
     } else if (h.type === "matrixdropdown") {
@@ -69,8 +78,14 @@ export function recordColumns(versions: PublishedVersion[]): RecordColumn[] {
         });
       }
     } else {
-      const freeText = h.type === "comment" || (h.type === "text" && FREE_TEXT_INPUTS.includes(h.inputType));
-      columns.push({ code, label: h.label || labelOf({ name: code }), freeText, read: (data) => asCell(data[code]) });
+      const freeText =
+        h.type === "comment" || (h.type === "text" && FREE_TEXT_INPUTS.includes(h.inputType));
+      columns.push({
+        code,
+        label: h.label || labelOf({ name: code }),
+        freeText,
+        read: (data) => asCell(data[code]),
+      });
     }
   }
   return columns;

@@ -37,7 +37,8 @@ const EDGE_SPACE = /^\s|\s$/;
 function cellXml(value: CellValue, bold: boolean): string {
   if (!bold) {
     if (value === null || value === undefined || value === "") return EMPTY;
-    if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value < 100) return SMALL_INTEGERS[value]!;
+    if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value < 100)
+      return SMALL_INTEGERS[value]!;
   }
   const style = bold ? ' s="1"' : "";
   if (value === null || value === undefined || value === "") return `<c${style}/>`;
@@ -49,8 +50,10 @@ function cellXml(value: CellValue, bold: boolean): string {
 }
 
 async function* sheetXml(source: SheetSource): AsyncGenerator<string> {
-  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  yield (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+  );
   let index = 0;
   let batch = "";
   for await (const row of source.rows) {
@@ -70,9 +73,14 @@ async function* sheetXml(source: SheetSource): AsyncGenerator<string> {
 
 /** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, " ").trim().slice(0, 31) || "Feuille";
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, " ")
+      .trim()
+      .slice(0, 31) || "Feuille";
   let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
+  for (let i = 2; taken.has(name.toLowerCase()); i++)
+    name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
   taken.add(name.toLowerCase());
   return name;
 }
@@ -84,8 +92,10 @@ const CONTENT_TYPES = (count: number) =>
   '<Default Extension="xml" ContentType="application/xml"/>' +
   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
   '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-  Array.from({ length: count }, (_, i) =>
-    `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  Array.from(
+    { length: count },
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
   ).join("") +
   "</Types>";
 
@@ -111,7 +121,9 @@ function workbook(names: string[]): string {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' +
-    names.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
+    names
+      .map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+      .join("") +
     "</sheets></workbook>"
   );
 }
@@ -120,8 +132,10 @@ function workbookRels(count: number): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-    Array.from({ length: count }, (_, i) =>
-      `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    Array.from(
+      { length: count },
+      (_, i) =>
+        `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
     ).join("") +
     `<Relationship Id="rId${count + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
     "</Relationships>"
@@ -138,7 +152,8 @@ export async function writeXlsx(out: Writable, sheets: SheetSource[]): Promise<v
   await zip.add("xl/workbook.xml", [workbook(names)]);
   await zip.add("xl/_rels/workbook.xml.rels", [workbookRels(sheets.length)]);
   await zip.add("xl/styles.xml", [STYLES]);
-  for (const [i, sheet] of sheets.entries()) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet));
+  for (const [i, sheet] of sheets.entries())
+    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet));
   await zip.finish();
 }
 

@@ -8,7 +8,15 @@ import { writeWithBackpressure } from "./drain.ts";
 // No ZIP64: one entry stays under 4 GB, which a BDC export never reaches.
 // Format: PKWARE APPNOTE 6.3 (local header, data descriptor, central directory).
 
-type CentralEntry = { name: Buffer; crc: number; compressed: number; size: number; offset: number; time: number; date: number };
+type CentralEntry = {
+  name: Buffer;
+  crc: number;
+  compressed: number;
+  size: number;
+  offset: number;
+  time: number;
+  date: number;
+};
 
 const LOCAL_HEADER = 0x04034b50;
 const DATA_DESCRIPTOR = 0x08074b50;
@@ -38,10 +46,21 @@ export class ZipWriter {
   }
 
   /** Adds one file, its content produced chunk by chunk. */
-  async add(name: string, content: Iterable<string | Buffer> | AsyncIterable<string | Buffer>): Promise<void> {
+  async add(
+    name: string,
+    content: Iterable<string | Buffer> | AsyncIterable<string | Buffer>,
+  ): Promise<void> {
     const fileName = Buffer.from(name, "utf8");
     const { time, date } = dosDateTime(new Date());
-    const entry: CentralEntry = { name: fileName, crc: 0, compressed: 0, size: 0, offset: this.offset, time, date };
+    const entry: CentralEntry = {
+      name: fileName,
+      crc: 0,
+      compressed: 0,
+      size: 0,
+      offset: this.offset,
+      time,
+      date,
+    };
 
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL_HEADER, 0);

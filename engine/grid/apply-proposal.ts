@@ -21,7 +21,9 @@ interface Slot {
   pageIndex: number;
 }
 
-function listsOf(survey: SurveyJson): { list: SurveyElement[]; page: SurveyPage; pageIndex: number }[] {
+function listsOf(
+  survey: SurveyJson,
+): { list: SurveyElement[]; page: SurveyPage; pageIndex: number }[] {
   if (Array.isArray(survey.pages)) {
     return survey.pages.map((page, pageIndex) => {
       page.elements ??= [];
@@ -32,7 +34,13 @@ function listsOf(survey: SurveyJson): { list: SurveyElement[]; page: SurveyPage;
   return [{ list: survey.elements, page: { elements: survey.elements }, pageIndex: 0 }];
 }
 
-function findIn(list: SurveyElement[], name: string, page: SurveyPage, pageIndex: number, parent?: SurveyElement): Slot | undefined {
+function findIn(
+  list: SurveyElement[],
+  name: string,
+  page: SurveyPage,
+  pageIndex: number,
+  parent?: SurveyElement,
+): Slot | undefined {
   for (let index = 0; index < list.length; index++) {
     const element = list[index]!;
     if (element?.name === name) return { list, index, parent, page, pageIndex };
@@ -62,7 +70,11 @@ function insertLike(draft: SurveyJson, proposed: SurveyJson, name: string): void
   const element = source.list[source.index]!;
 
   // A new question inside a panel the draft lacks: bring the whole panel.
-  if (source.parent?.type === "panel" && typeof source.parent.name === "string" && !locate(draft, source.parent.name)) {
+  if (
+    source.parent?.type === "panel" &&
+    typeof source.parent.name === "string" &&
+    !locate(draft, source.parent.name)
+  ) {
     insertLike(draft, proposed, source.parent.name);
     return;
   }
@@ -97,7 +109,9 @@ function containerList(draft: SurveyJson, source: Slot): SurveyElement[] {
     }
   }
   const pages = listsOf(draft);
-  const byName = pages.find(({ page }) => source.page?.name !== undefined && page.name === source.page.name);
+  const byName = pages.find(
+    ({ page }) => source.page?.name !== undefined && page.name === source.page.name,
+  );
   const chosen = byName ?? pages[source.pageIndex] ?? pages.at(-1);
   if (chosen) return chosen.list;
   draft.pages = [{ name: "page1", elements: [] }];
@@ -114,7 +128,11 @@ function elementOf(survey: SurveyJson, name: string): SurveyElement | undefined 
   return slot ? slot.list[slot.index] : undefined;
 }
 
-export function applyProposal(base: SurveyJson, proposed: SurveyJson, draft: SurveyJson): ApplyResult {
+export function applyProposal(
+  base: SurveyJson,
+  proposed: SurveyJson,
+  draft: SurveyJson,
+): ApplyResult {
   const proposal = diffSurveys(base, proposed);
   const draftChanges = diffSurveys(base, draft);
   const proposalCodes = new Set(proposal.map((c) => c.code));
@@ -126,7 +144,12 @@ export function applyProposal(base: SurveyJson, proposed: SurveyJson, draft: Sur
   );
   if (conflicting.length > 0) {
     const inConflict = (c: GridChange) => conflicting.includes(c.code);
-    return { ok: false, codes: conflicting, proposal: proposal.filter(inConflict), draft: draftChanges.filter(inConflict) };
+    return {
+      ok: false,
+      codes: conflicting,
+      proposal: proposal.filter(inConflict),
+      draft: draftChanges.filter(inConflict),
+    };
   }
 
   const result = structuredClone(draft);

@@ -22,10 +22,7 @@ import type { SurveyJson } from "./types.ts";
 // answers stored under it, and records keep opening with their own version.
 
 export type CompatibilityRule =
-  | "type_family_changed"
-  | "storage_changed"
-  | "question_code_reused"
-  | "choice_code_reused";
+  "type_family_changed" | "storage_changed" | "question_code_reused" | "choice_code_reused";
 
 export interface CompatibilityBreak {
   rule: CompatibilityRule;
@@ -82,7 +79,10 @@ export function checkCompatibility(
       list.push({ version: number, question });
       families.set(question.code, list);
       for (const choice of question.choices) {
-        choicesSeen.set(choiceKey(question.code, choice.list, choice.code), { version: number, label: choice.label });
+        choicesSeen.set(choiceKey(question.code, choice.list, choice.code), {
+          version: number,
+          label: choice.label,
+        });
       }
     }
   }
@@ -104,7 +104,9 @@ function questionBreaks(
   newestNumber: number,
 ): CompatibilityBreak[] {
   const out: CompatibilityBreak[] = [];
-  const otherFamily = [...history].reverse().find((seen) => seen.question.family !== question.family);
+  const otherFamily = [...history]
+    .reverse()
+    .find((seen) => seen.question.family !== question.family);
   if (otherFamily) {
     out.push({
       rule: "type_family_changed",
@@ -116,7 +118,9 @@ function questionBreaks(
         "car les réponses déjà saisies deviendraient illisibles. Créez une nouvelle question avec un nouveau code.",
     });
   }
-  const otherStorage = [...history].reverse().find((seen) => seen.question.storage !== question.storage);
+  const otherStorage = [...history]
+    .reverse()
+    .find((seen) => seen.question.storage !== question.storage);
   if (otherStorage) {
     out.push({
       rule: "storage_changed",
@@ -148,7 +152,9 @@ function choiceBreaks(
   questionPast: Seen,
 ): CompatibilityBreak[] {
   const out: CompatibilityBreak[] = [];
-  const inQuestionPast = new Set(questionPast.question.choices.map((c) => choiceKey(question.code, c.list, c.code)));
+  const inQuestionPast = new Set(
+    questionPast.question.choices.map((c) => choiceKey(question.code, c.list, c.code)),
+  );
   for (const choice of question.choices) {
     const key = choiceKey(question.code, choice.list, choice.code);
     const seen = choicesSeen.get(key);

@@ -11,8 +11,10 @@ export const CLASS_LABELS: Record<ChangeClass, string> = {
 
 export const CLASS_HELP: Record<ChangeClass, string> = {
   cosmetic: "Ne change rien aux réponses déjà saisies.",
-  additive: "Les réponses saisies gardent leur sens ; les nouvelles fiches demandent plus ou autrement.",
-  breaking: "Change le sens des réponses saisies ou ce qui est demandé : vérifiez les tableaux concernés.",
+  additive:
+    "Les réponses saisies gardent leur sens ; les nouvelles fiches demandent plus ou autrement.",
+  breaking:
+    "Change le sens des réponses saisies ou ce qui est demandé : vérifiez les tableaux concernés.",
 };
 
 export const KIND_LABELS: Record<ChangeKind, string> = {

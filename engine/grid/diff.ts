@@ -53,7 +53,15 @@ export interface GridChange {
 }
 
 const LOGIC_PROPERTIES = ["visibleIf", "requiredIf", "enableIf"] as const;
-const VALIDATION_PROPERTIES = ["validators", "min", "max", "maxLength", "minLength", "minSelectedChoices", "maxSelectedChoices"];
+const VALIDATION_PROPERTIES = [
+  "validators",
+  "min",
+  "max",
+  "maxLength",
+  "minLength",
+  "minSelectedChoices",
+  "maxSelectedChoices",
+];
 
 /** JSON equality that ignores key order. */
 export function sameJson(a: unknown, b: unknown): boolean {
@@ -76,11 +84,12 @@ function longestCommonOrder(a: readonly string[], b: readonly string[]): Set<str
   const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      table[i]![j] = a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+      table[i]![j] =
+        a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
     }
   }
   const kept = new Set<string>();
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
       kept.add(a[i]!);
       i++;
@@ -92,7 +101,10 @@ function longestCommonOrder(a: readonly string[], b: readonly string[]): Set<str
 }
 
 /** Codes of questions that left their container, or their place among the questions kept. */
-function movedCodes(from: Map<string, IndexedQuestion>, to: Map<string, IndexedQuestion>): Set<string> {
+function movedCodes(
+  from: Map<string, IndexedQuestion>,
+  to: Map<string, IndexedQuestion>,
+): Set<string> {
   const moved = new Set<string>();
   const byContainer = new Map<string, { before: string[]; after: string[] }>();
   for (const [code, older] of from) {
@@ -125,7 +137,12 @@ function validationOf(element: SurveyElement): Record<string, unknown> {
   return out;
 }
 
-function diffChoices(code: string, older: IndexedQuestion, newer: IndexedQuestion, path: string): GridChange[] {
+function diffChoices(
+  code: string,
+  older: IndexedQuestion,
+  newer: IndexedQuestion,
+  path: string,
+): GridChange[] {
   const out: GridChange[] = [];
   for (const list of ["choices", "rows", "columns"] as const) {
     const before = older.choices.filter((c) => c.list === list);
@@ -135,29 +152,63 @@ function diffChoices(code: string, older: IndexedQuestion, newer: IndexedQuestio
     for (const choice of before) {
       const kept = afterByCode.get(choice.code);
       if (!kept) {
-        out.push({ kind: "choice_retired", code, class: "breaking", choice: choice.code, list, from: choice.label, path });
+        out.push({
+          kind: "choice_retired",
+          code,
+          class: "breaking",
+          choice: choice.code,
+          list,
+          from: choice.label,
+          path,
+        });
       } else if (kept.label !== choice.label) {
         out.push({
-          kind: "choice_relabelled", code, class: "cosmetic", choice: choice.code, list,
-          from: choice.label, to: kept.label, path,
+          kind: "choice_relabelled",
+          code,
+          class: "cosmetic",
+          choice: choice.code,
+          list,
+          from: choice.label,
+          to: kept.label,
+          path,
         });
       }
     }
     for (const choice of after) {
       if (!beforeCodes.has(choice.code)) {
-        out.push({ kind: "choice_added", code, class: "additive", choice: choice.code, list, to: choice.label, path });
+        out.push({
+          kind: "choice_added",
+          code,
+          class: "additive",
+          choice: choice.code,
+          list,
+          to: choice.label,
+          path,
+        });
       }
     }
     const commonBefore = before.map((c) => c.code).filter((c) => afterByCode.has(c));
     const commonAfter = after.map((c) => c.code).filter((c) => beforeCodes.has(c));
     if (commonBefore.join("\n") !== commonAfter.join("\n")) {
-      out.push({ kind: "choice_reordered", code, class: "cosmetic", list, from: commonBefore, to: commonAfter, path });
+      out.push({
+        kind: "choice_reordered",
+        code,
+        class: "cosmetic",
+        list,
+        from: commonBefore,
+        to: commonAfter,
+        path,
+      });
     }
   }
   return out;
 }
 
-function diffQuestion(older: IndexedQuestion, newer: IndexedQuestion, moved: boolean): GridChange[] {
+function diffQuestion(
+  older: IndexedQuestion,
+  newer: IndexedQuestion,
+  moved: boolean,
+): GridChange[] {
   const code = newer.code;
   const path = newer.path;
   const a = older.element;
@@ -167,39 +218,71 @@ function diffQuestion(older: IndexedQuestion, newer: IndexedQuestion, moved: boo
   if (moved || older.storage !== newer.storage) {
     const breaking = older.storage !== newer.storage;
     out.push({
-      kind: "question_moved", code, class: breaking ? "breaking" : "cosmetic",
-      from: older.path, to: newer.path, path,
+      kind: "question_moved",
+      code,
+      class: breaking ? "breaking" : "cosmetic",
+      from: older.path,
+      to: newer.path,
+      path,
     });
   }
   if (older.type !== newer.type || a.inputType !== b.inputType) {
     out.push({
-      kind: "type_changed", code, class: older.family === newer.family ? "cosmetic" : "breaking",
-      from: older.family === "text" || older.type !== "text" ? older.type : `${older.type}:${a.inputType}`,
-      to: newer.family === "text" || newer.type !== "text" ? newer.type : `${newer.type}:${b.inputType}`,
+      kind: "type_changed",
+      code,
+      class: older.family === newer.family ? "cosmetic" : "breaking",
+      from:
+        older.family === "text" || older.type !== "text"
+          ? older.type
+          : `${older.type}:${a.inputType}`,
+      to:
+        newer.family === "text" || newer.type !== "text"
+          ? newer.type
+          : `${newer.type}:${b.inputType}`,
       path,
     });
   }
   if (text(a.title) !== text(b.title)) {
-    out.push({ kind: "label_changed", code, class: "cosmetic", from: text(a.title), to: text(b.title), path });
+    out.push({
+      kind: "label_changed",
+      code,
+      class: "cosmetic",
+      from: text(a.title),
+      to: text(b.title),
+      path,
+    });
   }
   if (text(a.description) !== text(b.description)) {
     out.push({
-      kind: "description_changed", code, class: "cosmetic",
-      from: text(a.description), to: text(b.description), path,
+      kind: "description_changed",
+      code,
+      class: "cosmetic",
+      from: text(a.description),
+      to: text(b.description),
+      path,
     });
   }
   if ((a.isRequired === true) !== (b.isRequired === true)) {
     const required = b.isRequired === true;
     out.push({
-      kind: "required_changed", code, class: required ? "additive" : "cosmetic",
-      from: !required, to: required, path,
+      kind: "required_changed",
+      code,
+      class: required ? "additive" : "cosmetic",
+      from: !required,
+      to: required,
+      path,
     });
   }
   for (const property of LOGIC_PROPERTIES) {
     if ((a[property] ?? "") !== (b[property] ?? "")) {
       out.push({
-        kind: "logic_changed", code, class: "additive", property,
-        from: a[property] ?? null, to: b[property] ?? null, path,
+        kind: "logic_changed",
+        code,
+        class: "additive",
+        property,
+        from: a[property] ?? null,
+        to: b[property] ?? null,
+        path,
       });
     }
   }
@@ -207,8 +290,12 @@ function diffQuestion(older: IndexedQuestion, newer: IndexedQuestion, moved: boo
   const validationAfter = validationOf(b);
   if (!sameJson(validationBefore, validationAfter)) {
     out.push({
-      kind: "validators_changed", code, class: "additive",
-      from: validationBefore, to: validationAfter, path,
+      kind: "validators_changed",
+      code,
+      class: "additive",
+      from: validationBefore,
+      to: validationAfter,
+      path,
     });
   }
   out.push(...diffChoices(code, older, newer, path));
@@ -225,14 +312,26 @@ export function diffSurveys(from: SurveyJson, to: SurveyJson): GridChange[] {
   for (const [code, newer] of after) {
     const older = before.get(code);
     if (!older) {
-      out.push({ kind: "question_added", code, class: "additive", to: text(newer.element.title), path: newer.path });
+      out.push({
+        kind: "question_added",
+        code,
+        class: "additive",
+        to: text(newer.element.title),
+        path: newer.path,
+      });
       continue;
     }
     out.push(...diffQuestion(older, newer, moved.has(code)));
   }
   for (const [code, older] of before) {
     if (!after.has(code)) {
-      out.push({ kind: "question_removed", code, class: "breaking", from: text(older.element.title), path: older.path });
+      out.push({
+        kind: "question_removed",
+        code,
+        class: "breaking",
+        from: text(older.element.title),
+        path: older.path,
+      });
     }
   }
   return out;

@@ -9,7 +9,16 @@ import { walkPages } from "./walk.ts";
 // nor a text field held to a pattern by a regex validator (an INSEE commune
 // code, a school's UAI): those are codes.
 
-const NOT_FREE_INPUT_TYPES = ["date", "datetime-local", "month", "week", "time", "number", "range", "color"];
+const NOT_FREE_INPUT_TYPES = [
+  "date",
+  "datetime-local",
+  "month",
+  "week",
+  "time",
+  "number",
+  "range",
+  "color",
+];
 
 function isFreeTextCell(type: string | undefined, inputType: string | undefined): boolean {
   if (type === "comment") return true;
@@ -18,7 +27,9 @@ function isFreeTextCell(type: string | undefined, inputType: string | undefined)
 
 /** A question answered in the person's own words. */
 export function isFreeTextQuestion(element: SurveyElement): boolean {
-  const coded = (element.validators ?? []).some((v) => v !== null && typeof v === "object" && v.type === "regex");
+  const coded = (element.validators ?? []).some(
+    (v) => v !== null && typeof v === "object" && v.type === "regex",
+  );
   return isFreeTextCell(element.type, element.inputType) && !(element.type === "text" && coded);
 }
 
@@ -55,7 +66,8 @@ function fieldsOf(elements: readonly SurveyElement[], prefix: string): FreeTextF
     const label = labelOf(element);
     if (isFreeTextQuestion(element)) out.push({ path: `${prefix}${element.name}`, label });
     if (hasCommentValue(element)) out.push({ path: `${prefix}${commentKey(element.name)}`, label });
-    for (const column of freeColumns(element)) out.push({ path: `${prefix}${element.name}.*.${column}`, label });
+    for (const column of freeColumns(element))
+      out.push({ path: `${prefix}${element.name}.*.${column}`, label });
     if (element.type === "paneldynamic") {
       out.push(...fieldsOf(flatten(element.templateElements), `${prefix}${element.name}[].`));
     }

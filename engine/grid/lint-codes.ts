@@ -31,7 +31,14 @@ function lintItems(items: unknown, context: ListContext, out: LintFinding[]): vo
     const missing = value === undefined || value === null || value === "";
     const bareLabel = typeof item === "string" && !CODE_PATTERN.test(String(value));
     if (missing || bareLabel) {
-      out.push(finding("choice_without_code", path, { choice: describeItem(item), where }, context.question));
+      out.push(
+        finding(
+          "choice_without_code",
+          path,
+          { choice: describeItem(item), where },
+          context.question,
+        ),
+      );
       return;
     }
     const code = String(value);
@@ -42,18 +49,19 @@ function lintItems(items: unknown, context: ListContext, out: LintFinding[]): vo
     const first = seen.get(code);
     if (first !== undefined) {
       out.push(
-        finding("duplicate_code", path, { code, where, firstWhere: context.where(first) }, context.question),
+        finding(
+          "duplicate_code",
+          path,
+          { code, where, firstWhere: context.where(first) },
+          context.question,
+        ),
       );
     } else seen.set(code, index);
   });
 }
 
 /** Named sub-fields: matrix dropdown columns, multipletext items. */
-function lintNames(
-  entries: unknown,
-  context: ListContext,
-  out: LintFinding[],
-): void {
+function lintNames(entries: unknown, context: ListContext, out: LintFinding[]): void {
   if (!Array.isArray(entries)) return;
   const seen = new Map<string, number>();
   entries.forEach((entry: MatrixColumn, index) => {
@@ -87,7 +95,8 @@ function lintSubCodes(walked: WalkedElement, out: LintFinding[]): void {
   if (CHOICE_TYPES.includes(type) || type === "matrixdropdown" || type === "matrixdynamic") {
     lintItems(element.choices, list("choices", "le choix"), out);
   }
-  if (type === "matrix" || type === "matrixdropdown") lintItems(element.rows, list("rows", "la ligne"), out);
+  if (type === "matrix" || type === "matrixdropdown")
+    lintItems(element.rows, list("rows", "la ligne"), out);
   if (type === "matrix") lintItems(element.columns, list("columns", "la colonne"), out);
   if (type === "multipletext") lintNames(element.items, list("items", "le champ"), out);
   if (type === "matrixdropdown" || type === "matrixdynamic") {
@@ -95,11 +104,15 @@ function lintSubCodes(walked: WalkedElement, out: LintFinding[]): void {
     (element.columns ?? []).forEach((column, index) => {
       if (column === null || typeof column !== "object" || !("choices" in column)) return;
       const columnOwner = `la colonne ${index + 1} de ${owner}`;
-      lintItems(column.choices, {
-        path: `${base}.columns[${index}].choices`,
-        where: (choice) => `le choix ${choice + 1} de ${columnOwner}`,
-        question,
-      }, out);
+      lintItems(
+        column.choices,
+        {
+          path: `${base}.columns[${index}].choices`,
+          where: (choice) => `le choix ${choice + 1} de ${columnOwner}`,
+          question,
+        },
+        out,
+      );
     });
   }
 }
@@ -113,7 +126,9 @@ export function lintCodes(elements: readonly WalkedElement[]): LintFinding[] {
     const name = nameOf(walked);
     const path = `${surveyPath(walked.path)}.name`;
     if (!CODE_PATTERN.test(name)) {
-      out.push(finding("code_pattern", path, { code: name, where: whereOf(walked) }, name || undefined));
+      out.push(
+        finding("code_pattern", path, { code: name, where: whereOf(walked) }, name || undefined),
+      );
     } else {
       const first = firstByCode.get(name);
       if (first) {

@@ -23,7 +23,8 @@ export function knownCodes(survey: SurveyJson, elements: readonly WalkedElement[
     codes.add(nameOf(walked));
     const subs: unknown[] = [...(walked.element.columns ?? []), ...(walked.element.items ?? [])];
     for (const sub of subs) {
-      const name = sub !== null && typeof sub === "object" ? (sub as { name?: unknown }).name : undefined;
+      const name =
+        sub !== null && typeof sub === "object" ? (sub as { name?: unknown }).name : undefined;
       if (typeof name === "string") codes.add(name);
     }
   }
@@ -84,7 +85,10 @@ function lintOne(holder: Holder, property: string, codes: Set<string>, out: Lint
   }
 }
 
-export function lintExpressions(survey: SurveyJson, elements: readonly WalkedElement[]): LintFinding[] {
+export function lintExpressions(
+  survey: SurveyJson,
+  elements: readonly WalkedElement[],
+): LintFinding[] {
   const codes = knownCodes(survey, elements);
   const out: LintFinding[] = [];
   for (const holder of holders(survey, elements)) {

@@ -1,4 +1,9 @@
-import { LINT_CATALOGUE, type LintCode, type LintDetails, type LintSeverity } from "./lint-messages.ts";
+import {
+  LINT_CATALOGUE,
+  type LintCode,
+  type LintDetails,
+  type LintSeverity,
+} from "./lint-messages.ts";
 import type { WalkedElement } from "./walk.ts";
 
 export type { LintCode, LintSeverity } from "./lint-messages.ts";
@@ -21,7 +26,12 @@ export function finding<C extends LintCode>(
   question?: string,
 ): LintFinding {
   const entry = LINT_CATALOGUE[code];
-  const built: LintFinding = { path, code, severity: entry.severity, message: entry.message(details) };
+  const built: LintFinding = {
+    path,
+    code,
+    severity: entry.severity,
+    message: entry.message(details),
+  };
   if (question !== undefined) built.question = question;
   return built;
 }

@@ -24,7 +24,10 @@ export interface LintDetails {
 
 export type LintCode = keyof LintDetails;
 
-type Entry<C extends LintCode> = { severity: LintSeverity; message: (details: LintDetails[C]) => string };
+type Entry<C extends LintCode> = {
+  severity: LintSeverity;
+  message: (details: LintDetails[C]) => string;
+};
 
 const CODE_RULE =
   "utilisez des minuscules sans accents, des chiffres et « _ », en commençant par une lettre";

@@ -17,7 +17,11 @@ interface Topic {
 }
 
 const TOPICS: Topic[] = [
-  { kind: "un nom de famille", codes: [["nom"], ["nom", "famille"]], titles: ["nom", "nom de famille"] },
+  {
+    kind: "un nom de famille",
+    codes: [["nom"], ["nom", "famille"]],
+    titles: ["nom", "nom de famille"],
+  },
   { kind: "une adresse", codes: [["adresse"]], titles: ["adresse"] },
   {
     kind: "un numéro de sécurité sociale",
@@ -59,7 +63,11 @@ const TOPICS: Topic[] = [
     codes: [["email"], ["mail"], ["courriel"]],
     titles: ["e-mail", "email", "courriel", "adresse mail", "adresse électronique"],
   },
-  { kind: "une date de naissance complète", codes: [["date", "naissance"]], titles: ["date de naissance"] },
+  {
+    kind: "une date de naissance complète",
+    codes: [["date", "naissance"]],
+    titles: ["date de naissance"],
+  },
   {
     kind: "une infraction ou un délit",
     codes: [["infraction"], ["infractions"], ["delit"], ["delits"]],
@@ -101,7 +109,9 @@ export function lintPersonalData(elements: readonly WalkedElement[]): LintFindin
     const topic = topicOf(code, textOf(walked.element.title));
     if (!topic) continue;
     const details = { code, where: whereOf(walked), kind: topic.kind };
-    out.push(finding("forbidden_personal_data", surveyPath(walked.path), details, code || undefined));
+    out.push(
+      finding("forbidden_personal_data", surveyPath(walked.path), details, code || undefined),
+    );
   }
   return out;
 }

@@ -22,7 +22,8 @@ function lintEnvelope(envelope: Record<string, unknown>): LintFinding[] {
   if (typeof code !== "string" || !CODE_PATTERN.test(code)) {
     out.push(finding("invalid_grid_code", "code", { code: typeof code === "string" ? code : "" }));
   }
-  if (typeof title !== "string" || title.trim() === "") out.push(finding("missing_grid_title", "title", {}));
+  if (typeof title !== "string" || title.trim() === "")
+    out.push(finding("missing_grid_title", "title", {}));
   if (!GRID_SUBJECTS.includes(subject as never)) {
     out.push(finding("invalid_subject", "subject", { subject: String(subject ?? "") }));
   }
@@ -47,11 +48,15 @@ function lintTypesAndTitles(elements: readonly WalkedElement[]): LintFinding[] {
   return out;
 }
 
-function lintDateQuestion(dateQuestion: unknown, elements: readonly WalkedElement[]): LintFinding[] {
+function lintDateQuestion(
+  dateQuestion: unknown,
+  elements: readonly WalkedElement[],
+): LintFinding[] {
   if (dateQuestion === undefined) return [];
   const code = typeof dateQuestion === "string" ? dateQuestion : String(dateQuestion);
   const target = elements.find((walked) => walked.isData && nameOf(walked) === code);
-  if (!target) return [finding("date_question_missing", "dateQuestion", { code, reason: "absent" }, code)];
+  if (!target)
+    return [finding("date_question_missing", "dateQuestion", { code, reason: "absent" }, code)];
   if (target.type !== "text" || target.element.inputType !== "date") {
     return [finding("date_question_missing", "dateQuestion", { code, reason: "not_date" }, code)];
   }
@@ -65,7 +70,8 @@ export function lintGrid(envelope: unknown): LintFinding[] {
 
   const survey = envelope.survey as SurveyJson;
   const elements = walkSurvey(survey);
-  if (!elements.some((walked) => walked.isData)) findings.push(finding("no_questions", "survey", {}));
+  if (!elements.some((walked) => walked.isData))
+    findings.push(finding("no_questions", "survey", {}));
 
   findings.push(
     ...lintTypesAndTitles(elements),

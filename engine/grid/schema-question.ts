@@ -27,7 +27,8 @@ const PATTERNS: Record<string, string> = {
 
 function numberOrUndefined(value: unknown): number | undefined {
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  const numeric = typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value));
+  const numeric =
+    typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value));
   if (numeric) return Number(value);
   return undefined;
 }
@@ -51,7 +52,8 @@ function numberSchema(element: SurveyElement): JsonSchema {
 
 function stringSchema(element: SurveyElement): JsonSchema {
   const schema: JsonSchema = { type: "string" };
-  if (typeof element.maxLength === "number" && element.maxLength > 0) schema.maxLength = element.maxLength;
+  if (typeof element.maxLength === "number" && element.maxLength > 0)
+    schema.maxLength = element.maxLength;
   return schema;
 }
 
@@ -98,10 +100,12 @@ function ratingSchema(element: SurveyElement): JsonSchema {
   const min = numberOrUndefined(element.rateMin) ?? 1;
   const step = numberOrUndefined(element.rateStep) ?? 1;
   const count = numberOrUndefined(element.rateCount);
-  const max = numberOrUndefined(element.rateMax) ?? (count !== undefined ? min + (count - 1) * step : 5);
+  const max =
+    numberOrUndefined(element.rateMax) ?? (count !== undefined ? min + (count - 1) * step : 5);
   if (step === 1 && Number.isInteger(min)) return { type: "integer", minimum: min, maximum: max };
   const values: number[] = [];
-  for (let value = min; value <= max + 1e-9 && values.length < 1000; value += step) values.push(value);
+  for (let value = min; value <= max + 1e-9 && values.length < 1000; value += step)
+    values.push(value);
   return oneOfValues(values);
 }
 
@@ -161,7 +165,10 @@ export function otherCommentSchema(): JsonSchema {
 }
 
 /** The value schema of a data question; `undefined` for elements storing nothing. */
-export function questionSchema(element: SurveyElement, objectOf: ObjectOfElements): JsonSchema | undefined {
+export function questionSchema(
+  element: SurveyElement,
+  objectOf: ObjectOfElements,
+): JsonSchema | undefined {
   switch (element.type) {
     case "text":
       return textSchema(element);

@@ -43,10 +43,16 @@ function lookUp(code: string, owner: JsonObject, lists: Record<string, ChoiceLis
   return list.choices.map((choice) => ({ value: choice.value, text: choice.text }));
 }
 
-function expandItems(value: unknown, owner: JsonObject, lists: Record<string, ChoiceList>): unknown[] {
+function expandItems(
+  value: unknown,
+  owner: JsonObject,
+  lists: Record<string, ChoiceList>,
+): unknown[] {
   const items = Array.isArray(value) ? value : [value];
   return items.flatMap((item) =>
-    isReference(item) ? lookUp(item.slice(REFERENCE_PREFIX.length), owner, lists) : [copy(item, lists)],
+    isReference(item)
+      ? lookUp(item.slice(REFERENCE_PREFIX.length), owner, lists)
+      : [copy(item, lists)],
   );
 }
 
@@ -58,7 +64,9 @@ function copy(value: unknown, lists: Record<string, ChoiceList>): unknown {
   for (const [key, child] of Object.entries(value)) {
     const isListProperty = (LIST_PROPERTIES as readonly string[]).includes(key);
     result[key] =
-      isListProperty && holdsReference(child) ? expandItems(child, value, lists) : copy(child, lists);
+      isListProperty && holdsReference(child)
+        ? expandItems(child, value, lists)
+        : copy(child, lists);
   }
   return result;
 }

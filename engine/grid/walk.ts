@@ -27,9 +27,14 @@ export interface WalkedElement {
 /** The pages of a survey; a survey with top-level `elements` has one unnamed page. */
 export function walkPages(survey: SurveyJson): WalkedPage[] {
   if (Array.isArray(survey.pages)) {
-    return survey.pages.map((page, index) => ({ page: page ?? {}, path: `pages[${index}]`, index }));
+    return survey.pages.map((page, index) => ({
+      page: page ?? {},
+      path: `pages[${index}]`,
+      index,
+    }));
   }
-  if (Array.isArray(survey.elements)) return [{ page: { elements: survey.elements }, path: "", index: 0 }];
+  if (Array.isArray(survey.elements))
+    return [{ page: { elements: survey.elements }, path: "", index: 0 }];
   return [];
 }
 
@@ -66,7 +71,8 @@ function walkList(
       isData: !NON_DATA_TYPES.includes(type),
     };
     out.push(walked);
-    if (type === "panel") walkList(element.elements, "elements", walked.path, pageIndex, walked, out);
+    if (type === "panel")
+      walkList(element.elements, "elements", walked.path, pageIndex, walked, out);
     if (type === "paneldynamic") {
       walkList(element.templateElements, "templateElements", walked.path, pageIndex, walked, out);
     }

@@ -70,12 +70,18 @@ function apiErrorHandler(error: unknown, req: Request, res: Response, _next: Nex
   const known = toApiError(error);
   if (res.headersSent) {
     // A streamed download failed half-way: no JSON can follow, so cut the connection.
-    log.error({ method: req.method, path: req.path, err: String((error as Error)?.stack ?? error) }, "stream failed");
+    log.error(
+      { method: req.method, path: req.path, err: String((error as Error)?.stack ?? error) },
+      "stream failed",
+    );
     res.destroy();
     return;
   }
   if (known.status >= 500) {
-    log.error({ method: req.method, path: req.path, err: String((error as Error)?.stack ?? error) }, "request failed");
+    log.error(
+      { method: req.method, path: req.path, err: String((error as Error)?.stack ?? error) },
+      "request failed",
+    );
   }
   if (known.code === "too_many_attempts") {
     res.setHeader("Retry-After", String((known.details as { seconds: number }).seconds));
@@ -107,7 +113,10 @@ function serveFrontEnds(app: express.Express, distDir: string): void {
 
 function sendIndex(res: Response, file: string): void {
   if (!fs.existsSync(file)) {
-    res.status(503).type("text/plain; charset=utf-8").send("Interface non construite : lancez npm run build.");
+    res
+      .status(503)
+      .type("text/plain; charset=utf-8")
+      .send("Interface non construite : lancez npm run build.");
     return;
   }
   res.setHeader("Cache-Control", "no-cache");

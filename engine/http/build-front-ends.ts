@@ -22,7 +22,8 @@ export async function ensureFrontEndsBuilt(root: string): Promise<string> {
   const distDir = path.join(root, "dist");
   const marker = path.join(distDir, "runtime", "index.html");
   const designer = path.join(distDir, "designer", "index.html");
-  const builtAt = fs.existsSync(marker) && fs.existsSync(designer) ? fs.statSync(marker).mtimeMs : 0;
+  const builtAt =
+    fs.existsSync(marker) && fs.existsSync(designer) ? fs.statSync(marker).mtimeMs : 0;
   const sourcesAt = Math.max(...SOURCE_DIRS.map((dir) => newestMtime(path.join(root, dir))));
   if (builtAt > sourcesAt) return distDir;
 
@@ -33,7 +34,12 @@ export async function ensureFrontEndsBuilt(root: string): Promise<string> {
   const previous = process.env.NODE_ENV;
   process.env.NODE_ENV = "production";
   try {
-    await build({ root, configFile: path.join(root, "vite.config.ts"), logLevel: "warn", mode: "production" });
+    await build({
+      root,
+      configFile: path.join(root, "vite.config.ts"),
+      logLevel: "warn",
+      mode: "production",
+    });
   } finally {
     if (previous === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = previous;

@@ -19,7 +19,9 @@ type Catalogue = {
   payload_too_large: Record<string, never>;
   malformed_json: Record<string, never>;
   lint_failed: { findings: { path: string; code: string; message: string; question?: string }[] };
-  incompatible_version: { breaks: { rule: string; code: string; choice?: string; version: number; message: string }[] };
+  incompatible_version: {
+    breaks: { rule: string; code: string; choice?: string; version: number; message: string }[];
+  };
   grid_exists: { code: string };
   proposal_closed: { status: string };
   proposal_conflict: { codes: string[]; proposal: unknown[]; draft: unknown[] };
@@ -68,7 +70,7 @@ const messages: { [C in ErrorCode]: (details: Catalogue[C]) => string } = {
       ? "Ce brouillon a été enregistré par quelqu'un d'autre depuis que vous l'avez ouvert. " +
         "Voyez ses changements, puis reprenez les vôtres sur la dernière version."
       : "Cette fiche a été modifiée par quelqu'un d'autre depuis que vous l'avez ouverte. " +
-    "Rechargez-la pour voir la dernière version avant de la modifier.",
+        "Rechargez-la pour voir la dernière version avant de la modifier.",
   id_conflict: () => "Cet identifiant est déjà utilisé par un autre enregistrement.",
   payload_too_large: () => "La demande est trop volumineuse.",
   malformed_json: () => "Le corps de la demande n'est pas du JSON valide.",

@@ -16,7 +16,9 @@ try {
   const running = await startServer(config, { distDir });
   console.log(`\nBDC prête : ouvrez ${running.url} dans votre navigateur.`);
   if (config.seedDemo) {
-    console.log(`Comptes de démonstration : educateur@demo.bdc, chef@demo.bdc… (mot de passe : ${config.demoPassword}).`);
+    console.log(
+      `Comptes de démonstration : educateur@demo.bdc, chef@demo.bdc… (mot de passe : ${config.demoPassword}).`,
+    );
   }
   let stopping = false;
   const stop = async (signal: string) => {

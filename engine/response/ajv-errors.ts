@@ -76,7 +76,8 @@ export function mapAjvErrors(
     }
     // An enum error on a checkbox item names the whole question, not "code.2":
     // only checkbox and tagbox arrays hold bare choice values.
-    const onItem = error.keyword === "enum" && typeof parentPath[parentPath.length - 1] === "number";
+    const onItem =
+      error.keyword === "enum" && typeof parentPath[parentPath.length - 1] === "number";
     const path = onItem ? parentPath.slice(0, -1) : parentPath;
     const message = messageFor(error, labelAt(schema, path), valueAt(data, parentPath));
     out.push({ path: parentPath, field: fieldOf(path), message, unknownKey: false });

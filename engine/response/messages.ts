@@ -61,7 +61,8 @@ export const responseMessages = {
   duplicateChoice: (label: string) =>
     `La question « ${label} » contient deux fois le même choix : retirez le doublon.`,
 
-  invalid: (label: string) => `La réponse à la question « ${label} » n'est pas valide : vérifiez-la.`,
+  invalid: (label: string) =>
+    `La réponse à la question « ${label} » n'est pas valide : vérifiez-la.`,
 
   /** survey-core's own French text (required, validators), prefixed with the question. */
   fromSurvey: (label: string, text: string) => {

@@ -27,7 +27,8 @@ function pushNested(out: FieldError[], question: Question): void {
   if (type === "paneldynamic") {
     const panels = (question as unknown as { panels: PanelModel[] }).panels;
     panels.forEach((panel, index) => {
-      for (const inner of panel.questions) push(out, inner, `${question.name}.${index}.${inner.name}`);
+      for (const inner of panel.questions)
+        push(out, inner, `${question.name}.${index}.${inner.name}`);
     });
   }
   if (type === "matrixdropdown" || type === "matrixdynamic") {

@@ -18,8 +18,7 @@ export interface FieldError {
 }
 
 export type ValidationResult =
-  | { ok: true; data: Record<string, unknown> }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; data: Record<string, unknown> } | { ok: false; errors: FieldError[] };
 
 /** A position in the response data: keys and array indexes. */
 export type DataPath = (string | number)[];

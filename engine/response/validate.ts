@@ -47,7 +47,8 @@ export function createResponseValidator(): ResponseValidator {
 
   return {
     validate(version, data) {
-      if (!isPlainObject(data)) return { ok: false, errors: [{ field: "", message: m.notAnObject() }] };
+      if (!isPlainObject(data))
+        return { ok: false, errors: [{ field: "", message: m.notAnObject() }] };
       const { model, schema, check } = compiledFor(version);
 
       try {
@@ -62,7 +63,9 @@ export function createResponseValidator(): ResponseValidator {
 
         // 2–3. Visibility; hidden answers go, with their errors.
         dropHiddenValues(model, cleaned);
-        const kept = shapeErrors.filter((error) => error.unknownKey || !isHiddenPath(model, error.path));
+        const kept = shapeErrors.filter(
+          (error) => error.unknownKey || !isHiddenPath(model, error.path),
+        );
 
         // 4. survey-core's rules on what is left.
         model.validate(true, false);

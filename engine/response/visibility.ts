@@ -29,7 +29,8 @@ export function isHiddenPath(model: Model, path: DataPath): boolean {
   const question = topQuestion(model, String(path[0] ?? ""));
   if (!question) return false;
   if (!isShown(question)) return true;
-  if (question.getType() !== "paneldynamic" || typeof path[1] !== "number" || path.length < 3) return false;
+  if (question.getType() !== "paneldynamic" || typeof path[1] !== "number" || path.length < 3)
+    return false;
   const panels = (question as unknown as { panels: PanelModel[] }).panels;
   const inner = panels[path[1]]?.getQuestionByName(baseName(String(path[2])));
   return inner ? !isShown(inner) : false;

@@ -25,10 +25,13 @@ export async function computeActionReach(
   smallCellThreshold: number,
 ): Promise<{ scope: "branch" | "federation"; rows: ReachRow[] }> {
   const scope = scopeOf(caller);
-  const actions = db("subjects as s").where("s.kind", "action").select("s.id", "s.organisation_id", "s.details");
+  const actions = db("subjects as s")
+    .where("s.kind", "action")
+    .select("s.id", "s.organisation_id", "s.details");
   if (period.from) actions.andWhere("s.starts_on", ">=", period.from);
   if (period.to) actions.andWhere("s.starts_on", "<=", period.to);
-  if (scope.kind === "branch") actions.andWhere(inBranches(db, "s.organisation_id", scope.prefixes));
+  if (scope.kind === "branch")
+    actions.andWhere(inBranches(db, "s.organisation_id", scope.prefixes));
 
   const linked = await db
     .with("actions", actions)
@@ -71,7 +74,9 @@ export async function computeActionReach(
       const anonymousCount = anonymousBy.get(keyOf(row)) ?? 0;
       return {
         organisation_id: row.is_total ? null : row.organisation_id,
-        organisation: row.is_total ? "Ensemble" : (names.get(row.organisation_id) ?? String(row.organisation_id)),
+        organisation: row.is_total
+          ? "Ensemble"
+          : (names.get(row.organisation_id) ?? String(row.organisation_id)),
         actions: show(row.actions),
         linked_participations: show(row.linked_participations),
         distinct_youth: show(row.distinct_youth),
@@ -82,7 +87,11 @@ export async function computeActionReach(
   return {
     scope: scope.kind,
     rows: rows.sort((a, b) =>
-      a.organisation_id === null ? 1 : b.organisation_id === null ? -1 : a.organisation.localeCompare(b.organisation, "fr"),
+      a.organisation_id === null
+        ? 1
+        : b.organisation_id === null
+          ? -1
+          : a.organisation.localeCompare(b.organisation, "fr"),
     ),
   };
 }

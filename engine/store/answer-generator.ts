@@ -23,7 +23,11 @@ function numberFor(element: SurveyElement, random: Random): number {
   return random.int(min, Math.min(max, min + 12));
 }
 
-function valueFor(element: SurveyElement, random: Random, period: { from: string; to: string }): unknown {
+function valueFor(
+  element: SurveyElement,
+  random: Random,
+  period: { from: string; to: string },
+): unknown {
   switch (element.type) {
     case "radiogroup":
     case "dropdown": {
@@ -45,7 +49,8 @@ function valueFor(element: SurveyElement, random: Random, period: { from: string
     case "text":
       if (element.inputType === "number") return numberFor(element, random);
       if (element.inputType === "date") return dateBetween(random, period.from, period.to);
-      if (element.inputType === "month") return dateBetween(random, period.from, period.to).slice(0, 7);
+      if (element.inputType === "month")
+        return dateBetween(random, period.from, period.to).slice(0, 7);
       if (element.inputType === "time") return `${String(random.int(8, 22)).padStart(2, "0")}:00`;
       return undefined; // free text stays empty in generated data
     case "matrixdropdown": {

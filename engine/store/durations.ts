@@ -11,7 +11,11 @@ import { scopeOf } from "./trajectories.ts";
 // at federation scope a service with fewer young people (or periods) than
 // the small-cell threshold shows counts only, no figures.
 
-export type Stat = { count: number | null; median_days: number | null; average_days: number | null };
+export type Stat = {
+  count: number | null;
+  median_days: number | null;
+  average_days: number | null;
+};
 
 export type DurationRow = {
   organisation_id: number | null;
@@ -68,7 +72,9 @@ export async function computeDurations(
         "percentile_cont(0.5) within group (order by accompaniment_start - first_contact) " +
           "filter (where accompaniment_start >= first_contact) as delay_median",
       ),
-      db.raw("avg(accompaniment_start - first_contact) filter (where accompaniment_start >= first_contact)::float8 as delay_average"),
+      db.raw(
+        "avg(accompaniment_start - first_contact) filter (where accompaniment_start >= first_contact)::float8 as delay_average",
+      ),
     )
     .groupByRaw("rollup (organisation_id)");
 
@@ -79,14 +85,22 @@ export async function computeDurations(
     .select(
       "organisation_id",
       db.raw("grouping(organisation_id) as is_total"),
-      db.raw("count(*) filter (where finish is not null and finish < ?)::int as closed_count", [today]),
+      db.raw("count(*) filter (where finish is not null and finish < ?)::int as closed_count", [
+        today,
+      ]),
       db.raw(
         "percentile_cont(0.5) within group (order by finish - start) " +
           "filter (where finish is not null and finish < ?) as closed_median",
         [today],
       ),
-      db.raw("avg(finish - start) filter (where finish is not null and finish < ?)::float8 as closed_average", [today]),
-      db.raw("count(*) filter (where start <= ? and (finish is null or finish >= ?))::int as open_count", [today, today]),
+      db.raw(
+        "avg(finish - start) filter (where finish is not null and finish < ?)::float8 as closed_average",
+        [today],
+      ),
+      db.raw(
+        "count(*) filter (where start <= ? and (finish is null or finish >= ?))::int as open_count",
+        [today, today],
+      ),
     )
     .groupByRaw("rollup (organisation_id)");
 
@@ -99,15 +113,22 @@ export async function computeDurations(
   const hide = scope.kind === "federation";
   const stat = (count: number, median: unknown, average: unknown): Stat => {
     const shown = !(hide && count > 0 && count < smallCellThreshold);
-    const round = (v: unknown) => (v === null || v === undefined || !shown ? null : Math.round(Number(v) * 10) / 10);
-    return { count: shown ? count : null, median_days: round(median), average_days: round(average) };
+    const round = (v: unknown) =>
+      v === null || v === undefined || !shown ? null : Math.round(Number(v) * 10) / 10;
+    return {
+      count: shown ? count : null,
+      median_days: round(median),
+      average_days: round(average),
+    };
   };
 
   const rows = youthStats.map((row): DurationRow => {
     const p = byKey.get(keyOf(row));
     return {
       organisation_id: row.is_total ? null : row.organisation_id,
-      organisation: row.is_total ? "Ensemble" : (names.get(row.organisation_id) ?? String(row.organisation_id)),
+      organisation: row.is_total
+        ? "Ensemble"
+        : (names.get(row.organisation_id) ?? String(row.organisation_id)),
       youth_known: hide && row.youth_known < smallCellThreshold ? null : row.youth_known,
       first_contact_to_accompaniment: stat(row.delay_count, row.delay_median, row.delay_average),
       closed_accompaniments: stat(p?.closed_count ?? 0, p?.closed_median, p?.closed_average),
@@ -118,7 +139,11 @@ export async function computeDurations(
   return {
     scope: scope.kind,
     rows: rows.sort((a, b) =>
-      a.organisation_id === null ? 1 : b.organisation_id === null ? -1 : a.organisation.localeCompare(b.organisation, "fr"),
+      a.organisation_id === null
+        ? 1
+        : b.organisation_id === null
+          ? -1
+          : a.organisation.localeCompare(b.organisation, "fr"),
     ),
   };
 }

@@ -43,7 +43,12 @@ export async function prepareRecordExport(
     .where({ grid_id: grid.id, status: "published" })
     .select("id", "number", "survey");
   const columns = recordColumns(versions);
-  await audit(db, caller, { action: "responses.export", targetType: "grid", targetId: gridCode, details: { format } });
+  await audit(db, caller, {
+    action: "responses.export",
+    targetType: "grid",
+    targetId: gridCode,
+    details: { format },
+  });
 
   // The organisations of the caller's branches, as ids: with a plain list the
   // planner walks the primary key in order, so each page costs one page.
@@ -63,7 +68,15 @@ export async function prepareRecordExport(
         .andWhereRaw("r.organisation_id = any(?::int[])", [`{${organisationIds.join(",")}}`])
         .orderBy("r.id")
         .limit(PAGE)
-        .select("r.id", "r.grid_version_id", "r.organisation_id", "r.subject_id", "r.occurred_on", "r.status", "r.data");
+        .select(
+          "r.id",
+          "r.grid_version_id",
+          "r.organisation_id",
+          "r.subject_id",
+          "r.occurred_on",
+          "r.status",
+          "r.data",
+        );
       if (after) page.andWhere("r.id", ">", after);
       const lines: Record<string, any>[] = await db
         .from(page.as("p"))
@@ -71,10 +84,26 @@ export async function prepareRecordExport(
         .join("organisations as o", "o.id", "p.organisation_id")
         .leftJoin("subjects as s", "s.id", "p.subject_id")
         .orderBy("p.id")
-        .select("p.id", "v.number", "p.occurred_on", "o.code as service", "s.code as subject", "p.status", "p.data");
+        .select(
+          "p.id",
+          "v.number",
+          "p.occurred_on",
+          "o.code as service",
+          "s.code as subject",
+          "p.status",
+          "p.data",
+        );
       for (const row of lines) {
         const data = (row.data ?? {}) as Record<string, unknown>;
-        yield [row.id, row.number, row.occurred_on, row.service, row.subject, row.status, ...columns.map((c) => c.read(data))];
+        yield [
+          row.id,
+          row.number,
+          row.occurred_on,
+          row.service,
+          row.subject,
+          row.status,
+          ...columns.map((c) => c.read(data)),
+        ];
       }
       if (lines.length < PAGE) return;
       after = lines[lines.length - 1]!.id;
@@ -85,7 +114,9 @@ export async function prepareRecordExport(
     columns,
     header: (mode) => [
       ...FIXED.map((f) => (mode === "codes" ? f.code : f.label)),
-      ...columns.map((c) => `${c.freeText ? FREE_TEXT_FLAG : ""}${mode === "codes" ? c.code : c.label}`),
+      ...columns.map(
+        (c) => `${c.freeText ? FREE_TEXT_FLAG : ""}${mode === "codes" ? c.code : c.label}`,
+      ),
     ],
     rows,
   };

@@ -43,15 +43,24 @@ export async function findGrid(db: Db, code: string): Promise<GridRow> {
   return row;
 }
 
-async function newestPublished(db: Db, gridId: number): Promise<{ number: number; survey: SurveyJson } | undefined> {
+async function newestPublished(
+  db: Db,
+  gridId: number,
+): Promise<{ number: number; survey: SurveyJson } | undefined> {
   return db("grid_versions")
     .where({ grid_id: gridId, status: "published" })
     .orderBy("number", "desc")
     .first("number", "survey");
 }
 
-export async function publishedHistory(db: Db, gridId: number): Promise<{ number: number; survey: SurveyJson }[]> {
-  return db("grid_versions").where({ grid_id: gridId, status: "published" }).orderBy("number").select("number", "survey");
+export async function publishedHistory(
+  db: Db,
+  gridId: number,
+): Promise<{ number: number; survey: SurveyJson }[]> {
+  return db("grid_versions")
+    .where({ grid_id: gridId, status: "published" })
+    .orderBy("number")
+    .select("number", "survey");
 }
 
 export async function findDraft(db: Db, code: string): Promise<Draft | null> {
@@ -81,16 +90,30 @@ export async function requireDraft(db: Db, code: string): Promise<Draft> {
 }
 
 /** The linter on a draft: the grid's own code, title and subject around the survey. */
-export function lintDraft(grid: Pick<GridRow, "code" | "title" | "subject">, survey: unknown): LintFinding[] {
+export function lintDraft(
+  grid: Pick<GridRow, "code" | "title" | "subject">,
+  survey: unknown,
+): LintFinding[] {
   const dateQuestion = (survey as SurveyJson | null)?.bdcDateQuestion;
-  return lintGrid({ code: grid.code, title: grid.title, subject: grid.subject, survey, dateQuestion });
+  return lintGrid({
+    code: grid.code,
+    title: grid.title,
+    subject: grid.subject,
+    survey,
+    dateQuestion,
+  });
 }
 
 function refuseLintErrors(findings: LintFinding[]): void {
   const errors = findings.filter((f) => f.severity === "error");
   if (hasLintErrors(findings)) {
     throw new ApiError("lint_failed", {
-      findings: errors.map(({ path, code, message, question }) => ({ path, code, message, question })),
+      findings: errors.map(({ path, code, message, question }) => ({
+        path,
+        code,
+        message,
+        question,
+      })),
     });
   }
 }
@@ -106,9 +129,20 @@ function asSurvey(value: unknown): SurveyJson {
   return { ...(value as SurveyJson), locale: (value as SurveyJson).locale ?? "fr" };
 }
 
-async function insertDraft(trx: Knex.Transaction, caller: Caller, gridId: number, survey: SurveyJson): Promise<void> {
+async function insertDraft(
+  trx: Knex.Transaction,
+  caller: Caller,
+  gridId: number,
+  survey: SurveyJson,
+): Promise<void> {
   const [row] = await trx("grid_versions")
-    .insert({ grid_id: gridId, status: "draft", survey: JSON.stringify(survey), author_id: caller.userId, revision: 1 })
+    .insert({
+      grid_id: gridId,
+      status: "draft",
+      survey: JSON.stringify(survey),
+      author_id: caller.userId,
+      revision: 1,
+    })
     .returning("id");
   await trx("grid_draft_revisions").insert({
     version_id: row.id,
@@ -123,13 +157,21 @@ export type NewGrid = { code: unknown; title: unknown; subject: unknown; survey:
 /** A grid the product did not ship with: its first draft, no published version. */
 export async function createGrid(db: Knex, caller: Caller, input: NewGrid): Promise<Draft> {
   if (typeof input.code !== "string" || !CODE_PATTERN.test(input.code)) {
-    throw invalid("code", "Le code de la grille s'écrit en minuscules sans accents, chiffres et « _ », en commençant par une lettre.");
+    throw invalid(
+      "code",
+      "Le code de la grille s'écrit en minuscules sans accents, chiffres et « _ », en commençant par une lettre.",
+    );
   }
-  if (typeof input.title !== "string" || input.title.trim() === "") throw invalid("title", "Donnez un titre à la grille.");
+  if (typeof input.title !== "string" || input.title.trim() === "")
+    throw invalid("title", "Donnez un titre à la grille.");
   if (!GRID_SUBJECTS.includes(input.subject as GridSubject)) {
     throw invalid("subject", "Le sujet doit être youth (un jeune), family, action ou none.");
   }
-  const grid = { code: input.code, title: input.title.trim(), subject: input.subject as GridSubject };
+  const grid = {
+    code: input.code,
+    title: input.title.trim(),
+    subject: input.subject as GridSubject,
+  };
   const survey = asSurvey(input.survey ?? { pages: [] });
   refuseLintErrors(lintDraft(grid, survey));
 
@@ -141,13 +183,22 @@ export async function createGrid(db: Knex, caller: Caller, input: NewGrid): Prom
       .returning("id");
     if (inserted.length === 0) throw new ApiError("grid_exists", { code: grid.code });
     await insertDraft(trx, caller, inserted[0].id, survey);
-    await audit(trx, caller, { action: "grid.create", targetType: "grid", targetId: grid.code, details: { title: grid.title } });
+    await audit(trx, caller, {
+      action: "grid.create",
+      targetType: "grid",
+      targetId: grid.code,
+      details: { title: grid.title },
+    });
   });
   return requireDraft(db, grid.code);
 }
 
 /** The grid's draft, made from its newest published version when there is none. */
-export async function ensureDraft(db: Knex, caller: Caller, code: string): Promise<{ draft: Draft; created: boolean }> {
+export async function ensureDraft(
+  db: Knex,
+  caller: Caller,
+  code: string,
+): Promise<{ draft: Draft; created: boolean }> {
   const existing = await findDraft(db, code);
   if (existing) return { draft: existing, created: false };
   let created = false;
@@ -180,7 +231,11 @@ async function draftAt(db: Db, gridId: number, revision: number): Promise<Survey
   return row?.survey;
 }
 
-export type SavedDraft = { draft: Draft; findings: LintFinding[]; compatibility: CompatibilityBreak[] };
+export type SavedDraft = {
+  draft: Draft;
+  findings: LintFinding[];
+  compatibility: CompatibilityBreak[];
+};
 
 /**
  * Saves the draft if nobody saved since `revision`; otherwise 409 with the
@@ -232,7 +287,9 @@ export async function saveDraft(
 }
 
 async function staleDraft(trx: Knex.Transaction, grid: GridRow, sent: number): Promise<ApiError> {
-  const current = await trx("grid_versions").where({ grid_id: grid.id, status: "draft" }).first("revision", "survey");
+  const current = await trx("grid_versions")
+    .where({ grid_id: grid.id, status: "draft" })
+    .first("revision", "survey");
   if (!current) return notFound(`Le brouillon de « ${grid.code} »`);
   const base = await draftAt(trx, grid.id, sent);
   const changes: GridChange[] = base ? diffSurveys(base, current.survey) : [];
@@ -269,7 +326,9 @@ export async function publishDraft(
   const grid = await findGrid(db, code);
 
   return db.transaction(async (trx) => {
-    const draft = await trx("grid_versions").where({ grid_id: grid.id, status: "draft" }).first("id", "revision", "survey");
+    const draft = await trx("grid_versions")
+      .where({ grid_id: grid.id, status: "draft" })
+      .first("id", "revision", "survey");
     if (!draft) throw notFound(`Le brouillon de « ${code} »`);
     if (input.revision !== undefined && input.revision !== draft.revision) {
       throw await staleDraft(trx, grid, input.revision as number);
@@ -302,8 +361,19 @@ export async function publishDraft(
       action: "grid.version.publish",
       targetType: "grid",
       targetId: code,
-      details: { number, changes: changes.length, breaking: changes.filter((c) => c.class === "breaking").length },
+      details: {
+        number,
+        changes: changes.length,
+        breaking: changes.filter((c) => c.class === "breaking").length,
+      },
     });
-    return { code, number, note, publishedAt: now.toISOString(), author: caller.displayName, changes };
+    return {
+      code,
+      number,
+      note,
+      publishedAt: now.toISOString(),
+      author: caller.displayName,
+      changes,
+    };
   });
 }

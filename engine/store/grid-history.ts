@@ -33,7 +33,16 @@ export async function gridCatalogue(db: Knex): Promise<CatalogueEntry[]> {
   const versions = await db("grid_versions as v")
     .leftJoin("users as u", "u.id", "v.author_id")
     .orderBy(["v.grid_id", "v.number"])
-    .select("v.grid_id", "v.number", "v.status", "v.revision", "v.published_at", "v.updated_at", "v.note", "u.display_name");
+    .select(
+      "v.grid_id",
+      "v.number",
+      "v.status",
+      "v.revision",
+      "v.published_at",
+      "v.updated_at",
+      "v.note",
+      "u.display_name",
+    );
   const proposals = await db("grid_proposals")
     .where({ status: "open" })
     .groupBy("grid_id")
@@ -48,8 +57,19 @@ export async function gridCatalogue(db: Knex): Promise<CatalogueEntry[]> {
       subject: grid.subject,
       versions: own
         .filter((v) => v.status === "published")
-        .map((v) => ({ number: v.number, publishedAt: iso(v.published_at), note: v.note, author: v.display_name ?? null })),
-      draft: draft ? { revision: draft.revision, updatedAt: iso(draft.updated_at), updatedBy: draft.display_name ?? null } : null,
+        .map((v) => ({
+          number: v.number,
+          publishedAt: iso(v.published_at),
+          note: v.note,
+          author: v.display_name ?? null,
+        })),
+      draft: draft
+        ? {
+            revision: draft.revision,
+            updatedAt: iso(draft.updated_at),
+            updatedBy: draft.display_name ?? null,
+          }
+        : null,
       openProposals: Number(proposals.find((p) => p.grid_id === grid.id)?.n ?? 0),
     };
   });
@@ -63,16 +83,26 @@ export function parseVersionRef(raw: unknown, field: string): VersionRef {
   const number = Number(raw);
   if (typeof raw === "string" && Number.isInteger(number) && number >= 1) return number;
   throw new ApiError("invalid_request", {
-    errors: [{ field, message: "Indiquez un numéro de version publiée, ou « draft » pour le brouillon." }],
+    errors: [
+      { field, message: "Indiquez un numéro de version publiée, ou « draft » pour le brouillon." },
+    ],
   });
 }
 
-export async function surveyAt(db: Knex, gridId: number, code: string, ref: VersionRef): Promise<SurveyJson> {
+export async function surveyAt(
+  db: Knex,
+  gridId: number,
+  code: string,
+  ref: VersionRef,
+): Promise<SurveyJson> {
   const query = db("grid_versions").where({ grid_id: gridId });
   if (ref === "draft") query.andWhere({ status: "draft" });
   else query.andWhere({ status: "published", number: ref });
   const row = await query.first("survey");
-  if (!row) throw notFound(ref === "draft" ? `Le brouillon de « ${code} »` : `La version ${ref} de « ${code} »`);
+  if (!row)
+    throw notFound(
+      ref === "draft" ? `Le brouillon de « ${code} »` : `La version ${ref} de « ${code} »`,
+    );
   return row.survey;
 }
 
@@ -99,7 +129,10 @@ async function recordsHolding(db: Knex, gridId: number, code: string, choice?: s
       JSON.stringify({ [code]: [choice] }),
     ]);
   }
-  return (await query).map((row: { version: number; count: number }) => ({ version: row.version, count: Number(row.count) }));
+  return (await query).map((row: { version: number; count: number }) => ({
+    version: row.version,
+    count: Number(row.count),
+  }));
 }
 
 /** Question codes named anywhere in a table definition (`question` keys). */
@@ -114,7 +147,11 @@ function questionsOf(value: unknown, out: Set<string>): Set<string> {
   return out;
 }
 
-export async function impactOf(db: Knex, grid: { id: number; code: string }, changes: readonly GridChange[]) {
+export async function impactOf(
+  db: Knex,
+  grid: { id: number; code: string },
+  changes: readonly GridChange[],
+) {
   const tables = (await db("table_definitions").select("code", "title", "definition")).filter(
     (t: { definition: { grid?: string } }) => t.definition?.grid === grid.code,
   );
@@ -124,14 +161,25 @@ export async function impactOf(db: Knex, grid: { id: number; code: string }, cha
       impact[change.code] = {
         records: await recordsHolding(db, grid.id, change.code),
         tables: tables
-          .filter((t: { definition: unknown }) => questionsOf(t.definition, new Set()).has(change.code))
+          .filter((t: { definition: unknown }) =>
+            questionsOf(t.definition, new Set()).has(change.code),
+          )
           .map((t: { code: string; title: string }) => ({ code: t.code, title: t.title })),
       };
     }
-    if (change.choice !== undefined && change.list === "choices" && change.kind !== "choice_added") {
+    if (
+      change.choice !== undefined &&
+      change.list === "choices" &&
+      change.kind !== "choice_added"
+    ) {
       const entry = impact[change.code]!;
       entry.choices ??= {};
-      entry.choices[change.choice] ??= await recordsHolding(db, grid.id, change.code, change.choice);
+      entry.choices[change.choice] ??= await recordsHolding(
+        db,
+        grid.id,
+        change.code,
+        change.choice,
+      );
     }
   }
   return impact;
@@ -145,15 +193,27 @@ export async function diffVersions(
   options: { impact: boolean },
 ) {
   const grid = await findGrid(db, code);
-  const changes = diffSurveys(await surveyAt(db, grid.id, code, from), await surveyAt(db, grid.id, code, to));
-  return { from, to, changes, impact: options.impact ? await impactOf(db, grid, changes) : undefined };
+  const changes = diffSurveys(
+    await surveyAt(db, grid.id, code, from),
+    await surveyAt(db, grid.id, code, to),
+  );
+  return {
+    from,
+    to,
+    changes,
+    impact: options.impact ? await impactOf(db, grid, changes) : undefined,
+  };
 }
 
 /** The grid as an envelope file: what `definitions/grids/*.json` holds. */
 export async function exportGrid(db: Knex, code: string, ref: VersionRef) {
   const grid = await findGrid(db, code);
   const { bdcDateQuestion, ...survey } = await surveyAt(db, grid.id, code, ref);
-  const envelope: Record<string, unknown> = { code: grid.code, subject: grid.subject, title: grid.title };
+  const envelope: Record<string, unknown> = {
+    code: grid.code,
+    subject: grid.subject,
+    title: grid.title,
+  };
   if (typeof bdcDateQuestion === "string") envelope.dateQuestion = bdcDateQuestion;
   envelope.survey = survey;
   return envelope;

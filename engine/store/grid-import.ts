@@ -46,7 +46,14 @@ function withLists(envelope: Record<string, unknown>): LintFinding[] {
     envelope.survey = expandSharedLists(envelope.survey, readSharedLists());
     return [];
   } catch (error) {
-    return [{ path: "survey", code: "invalid_envelope", severity: "error", message: `${(error as Error).message}.` }];
+    return [
+      {
+        path: "survey",
+        code: "invalid_envelope",
+        severity: "error",
+        message: `${(error as Error).message}.`,
+      },
+    ];
   }
 }
 
@@ -59,7 +66,10 @@ export async function importGrid(
   const envelope = envelopeFrom(body);
   const findings = [...withLists(envelope), ...lintGrid(envelope)];
   const code = typeof envelope.code === "string" ? envelope.code : null;
-  const survey: SurveyJson = { ...(isObject(envelope.survey) ? envelope.survey : {}), locale: "fr" };
+  const survey: SurveyJson = {
+    ...(isObject(envelope.survey) ? envelope.survey : {}),
+    locale: "fr",
+  };
   if (typeof envelope.dateQuestion === "string") survey.bdcDateQuestion = envelope.dateQuestion;
 
   const grid = code ? await db("grids").where({ code }).first("id") : undefined;
@@ -83,7 +93,12 @@ export async function importGrid(
   }
 
   if (!grid) {
-    const draft = await createGrid(db, caller, { code, title: envelope.title, subject: envelope.subject, survey });
+    const draft = await createGrid(db, caller, {
+      code,
+      title: envelope.title,
+      subject: envelope.subject,
+      survey,
+    });
     return { ...report, saved: true, draft };
   }
   const { draft, created } = await ensureDraft(db, caller, code!);

@@ -86,30 +86,46 @@ function toProposal(row: Record<string, any>, comments: ProposalComment[]): Prop
 }
 
 async function commentsOf(db: Db, ids: number[]): Promise<Map<number, ProposalComment[]>> {
-  const rows = ids.length === 0
-    ? []
-    : await db("grid_proposal_comments as c")
-        .join("users as u", "u.id", "c.author_id")
-        .whereIn("c.proposal_id", ids)
-        .orderBy("c.id")
-        .select("c.id", "c.proposal_id", "c.body", "c.created_at", "u.display_name");
+  const rows =
+    ids.length === 0
+      ? []
+      : await db("grid_proposal_comments as c")
+          .join("users as u", "u.id", "c.author_id")
+          .whereIn("c.proposal_id", ids)
+          .orderBy("c.id")
+          .select("c.id", "c.proposal_id", "c.body", "c.created_at", "u.display_name");
   const out = new Map<number, ProposalComment[]>();
   for (const row of rows) {
     const list = out.get(row.proposal_id) ?? [];
-    list.push({ id: row.id, author: row.display_name, body: row.body, createdAt: iso(row.created_at)! });
+    list.push({
+      id: row.id,
+      author: row.display_name,
+      body: row.body,
+      createdAt: iso(row.created_at)!,
+    });
     out.set(row.proposal_id, list);
   }
   return out;
 }
 
-export async function listProposals(db: Knex, filter: { grid?: string; status?: string }): Promise<Proposal[]> {
+export async function listProposals(
+  db: Knex,
+  filter: { grid?: string; status?: string },
+): Promise<Proposal[]> {
   const query = proposalQuery(db).orderBy("p.id", "desc");
   if (filter.grid) query.andWhere("g.code", filter.grid);
   if (filter.status) query.andWhere("p.status", filter.status);
   const rows = await query;
-  const comments = await commentsOf(db, rows.map((r: { id: number }) => r.id));
+  const comments = await commentsOf(
+    db,
+    rows.map((r: { id: number }) => r.id),
+  );
   return rows.map((row: Record<string, any>) => {
-    const { baseSurvey: _b, proposedSurvey: _p, ...summary } = toProposal(row, comments.get(row.id) ?? []);
+    const {
+      baseSurvey: _b,
+      proposedSurvey: _p,
+      ...summary
+    } = toProposal(row, comments.get(row.id) ?? []);
     return summary;
   });
 }
@@ -139,12 +155,23 @@ export async function createProposal(
   const proposed = { ...(input.survey as SurveyJson), locale: "fr" };
   const findings = lintDraft(grid, proposed).filter((f) => f.severity === "error");
   if (findings.length > 0) {
-    throw new ApiError("lint_failed", { findings: findings.map(({ path, code: c, message, question }) => ({ path, code: c, message, question })) });
+    throw new ApiError("lint_failed", {
+      findings: findings.map(({ path, code: c, message, question }) => ({
+        path,
+        code: c,
+        message,
+        question,
+      })),
+    });
   }
 
   const base = await baseOf(db, grid.id, code, input.base);
   const changes = diffSurveys(base.survey, proposed);
-  if (changes.length === 0) throw invalid("survey", "La grille proposée est identique à sa version de départ : rien à proposer.");
+  if (changes.length === 0)
+    throw invalid(
+      "survey",
+      "La grille proposée est identique à sa version de départ : rien à proposer.",
+    );
 
   const id = await db.transaction(async (trx) => {
     const [row] = await trx("grid_proposals")
@@ -176,7 +203,10 @@ async function baseOf(db: Knex, gridId: number, code: string, ref: VersionRef | 
   else if (ref === undefined) query.andWhere({ status: "published" }).orderBy("number", "desc");
   else query.andWhere({ status: "published", number: ref });
   const row = await query.first("id", "status", "revision", "survey");
-  if (!row) throw notFound(ref === "draft" ? `Le brouillon de « ${code} »` : `La version de départ de « ${code} »`);
+  if (!row)
+    throw notFound(
+      ref === "draft" ? `Le brouillon de « ${code} »` : `La version de départ de « ${code} »`,
+    );
   return {
     versionId: row.id as number,
     revision: row.status === "draft" ? (row.revision as number) : null,
@@ -184,18 +214,33 @@ async function baseOf(db: Knex, gridId: number, code: string, ref: VersionRef | 
   };
 }
 
-export async function addComment(db: Knex, caller: Caller, id: unknown, input: { body: unknown }): Promise<ProposalDetail> {
-  if (typeof input.body !== "string" || input.body.trim() === "") throw invalid("body", "Écrivez votre commentaire.");
+export async function addComment(
+  db: Knex,
+  caller: Caller,
+  id: unknown,
+  input: { body: unknown },
+): Promise<ProposalDetail> {
+  if (typeof input.body !== "string" || input.body.trim() === "")
+    throw invalid("body", "Écrivez votre commentaire.");
   const proposal = await findProposal(db, id);
   await db.transaction(async (trx) => {
-    await trx("grid_proposal_comments").insert({ proposal_id: proposal.id, author_id: caller.userId, body: (input.body as string).trim() });
-    await audit(trx, caller, { action: "grid.proposal.comment", targetType: "grid_proposal", targetId: proposal.id });
+    await trx("grid_proposal_comments").insert({
+      proposal_id: proposal.id,
+      author_id: caller.userId,
+      body: (input.body as string).trim(),
+    });
+    await audit(trx, caller, {
+      action: "grid.proposal.comment",
+      targetType: "grid_proposal",
+      targetId: proposal.id,
+    });
   });
   return findProposal(db, proposal.id);
 }
 
 function requireOpen(proposal: Proposal): void {
-  if (proposal.status !== "open") throw new ApiError("proposal_closed", { status: proposal.status });
+  if (proposal.status !== "open")
+    throw new ApiError("proposal_closed", { status: proposal.status });
 }
 
 /**
@@ -203,28 +248,51 @@ function requireOpen(proposal: Proposal): void {
  * version when there is none). When the draft changed the same questions since
  * the proposal's base, 409 with both sides' changes and nothing applied.
  */
-export async function acceptProposal(db: Knex, caller: Caller, id: unknown): Promise<ProposalDetail> {
+export async function acceptProposal(
+  db: Knex,
+  caller: Caller,
+  id: unknown,
+): Promise<ProposalDetail> {
   const proposal = await findProposal(db, id);
   requireOpen(proposal);
   await ensureDraft(db, caller, proposal.grid);
   const grid = await findGrid(db, proposal.grid);
 
   await db.transaction(async (trx) => {
-    const draft = await trx("grid_versions").where({ grid_id: grid.id, status: "draft" }).first("id", "revision", "survey");
+    const draft = await trx("grid_versions")
+      .where({ grid_id: grid.id, status: "draft" })
+      .first("id", "revision", "survey");
     const result = applyProposal(proposal.baseSurvey, proposal.proposedSurvey, draft.survey);
     if (!result.ok) {
-      throw new ApiError("proposal_conflict", { codes: result.codes, proposal: result.proposal, draft: result.draft });
+      throw new ApiError("proposal_conflict", {
+        codes: result.codes,
+        proposal: result.proposal,
+        draft: result.draft,
+      });
     }
     const findings = lintDraft(grid, result.survey).filter((f) => f.severity === "error");
     if (findings.length > 0) {
-      throw new ApiError("lint_failed", { findings: findings.map(({ path, code, message, question }) => ({ path, code, message, question })) });
+      throw new ApiError("lint_failed", {
+        findings: findings.map(({ path, code, message, question }) => ({
+          path,
+          code,
+          message,
+          question,
+        })),
+      });
     }
     const revision = draft.revision + 1;
     const updated = await trx("grid_versions")
       .where({ id: draft.id, status: "draft", revision: draft.revision })
-      .update({ survey: JSON.stringify(result.survey), revision, author_id: caller.userId, updated_at: trx.fn.now() })
+      .update({
+        survey: JSON.stringify(result.survey),
+        revision,
+        author_id: caller.userId,
+        updated_at: trx.fn.now(),
+      })
       .returning("id");
-    if (updated.length === 0) throw new ApiError("stale_revision", { current: revision, sent: draft.revision });
+    if (updated.length === 0)
+      throw new ApiError("stale_revision", { current: revision, sent: draft.revision });
     await trx("grid_draft_revisions").insert({
       version_id: draft.id,
       revision,
@@ -253,7 +321,12 @@ export async function acceptProposal(db: Knex, caller: Caller, id: unknown): Pro
   return findProposal(db, proposal.id);
 }
 
-export async function rejectProposal(db: Knex, caller: Caller, id: unknown, input: { reason: unknown }): Promise<ProposalDetail> {
+export async function rejectProposal(
+  db: Knex,
+  caller: Caller,
+  id: unknown,
+  input: { reason: unknown },
+): Promise<ProposalDetail> {
   if (typeof input.reason !== "string" || input.reason.trim() === "") {
     throw invalid("reason", "Donnez la raison du refus : le ou la référent·e la lira.");
   }
@@ -262,7 +335,12 @@ export async function rejectProposal(db: Knex, caller: Caller, id: unknown, inpu
   await db.transaction(async (trx) => {
     const closed = await trx("grid_proposals")
       .where({ id: proposal.id, status: "open" })
-      .update({ status: "rejected", decided_by: caller.userId, decided_at: trx.fn.now(), decision_reason: (input.reason as string).trim() })
+      .update({
+        status: "rejected",
+        decided_by: caller.userId,
+        decided_at: trx.fn.now(),
+        decision_reason: (input.reason as string).trim(),
+      })
       .returning("id");
     if (closed.length === 0) throw new ApiError("proposal_closed", { status: "rejected" });
     await audit(trx, caller, {

@@ -96,7 +96,9 @@ export async function findPublishedVersion(
   else query.andWhere("v.number", number);
   const row = await query.first();
   if (!row) {
-    throw notFound(number === undefined ? `La grille « ${code} »` : `La version ${number} de « ${code} »`);
+    throw notFound(
+      number === undefined ? `La grille « ${code} »` : `La version ${number} de « ${code} »`,
+    );
   }
   return toVersion(row);
 }
@@ -114,10 +116,7 @@ export async function findVersionById(
  * Publishes each shipped grid that the database does not hold yet as its
  * version 1. Grids already there are left alone: from then on the COPIL owns them.
  */
-export async function importShippedGrids(
-  db: Knex,
-  envelopes: GridEnvelope[],
-): Promise<string[]> {
+export async function importShippedGrids(db: Knex, envelopes: GridEnvelope[]): Promise<string[]> {
   const imported: string[] = [];
   for (const envelope of envelopes) {
     await db.transaction(async (trx) => {

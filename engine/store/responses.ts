@@ -65,7 +65,11 @@ function baseQuery(db: Knex | Knex.Transaction, caller: Caller) {
 
 function toRecord(row: Record<string, any>): ResponseRecord {
   const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : v);
-  return { ...row, created_at: iso(row.created_at), updated_at: iso(row.updated_at) } as ResponseRecord;
+  return {
+    ...row,
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
+  } as ResponseRecord;
 }
 
 export async function listResponses(
@@ -187,14 +191,20 @@ async function subjectFor(
   }
   const wording = SUBJECT_WORDING[version.subject];
   if (subjectId === undefined) {
-    throw invalid("subject", `Cette grille se remplit pour ${wording.one} : ${wording.choose} d'abord.`);
+    throw invalid(
+      "subject",
+      `Cette grille se remplit pour ${wording.one} : ${wording.choose} d'abord.`,
+    );
   }
   let subject;
   try {
     subject = await findSubject(db, caller, subjectId);
   } catch (error) {
     if (error instanceof ApiError && error.code === "not_found") {
-      throw invalid("subject", `${wording.this} n'existe pas ou n'est pas suivi·e par votre service.`);
+      throw invalid(
+        "subject",
+        `${wording.this} n'existe pas ou n'est pas suivi·e par votre service.`,
+      );
     }
     throw error;
   }
@@ -207,7 +217,11 @@ async function subjectFor(
 const SUBJECT_WORDING = {
   youth: { one: "un jeune", this: "Ce jeune", choose: "choisissez-le" },
   family: { one: "une famille", this: "Cette famille", choose: "choisissez-la" },
-  action: { one: "une action collective", this: "Cette action collective", choose: "choisissez-la" },
+  action: {
+    one: "une action collective",
+    this: "Cette action collective",
+    choose: "choisissez-la",
+  },
 } as const;
 
 function invalid(field: string, message: string): ApiError {
@@ -246,7 +260,11 @@ export async function updateResponse(
   const current = await findResponse(db, caller, id);
   serviceForWrite(caller, current.organisation_id);
   const version = await findVersionById(db, current.grid_version_id);
-  const { data, occurredOn } = checkPayload(version, input.data, input.occurred_on ?? current.occurred_on);
+  const { data, occurredOn } = checkPayload(
+    version,
+    input.data,
+    input.occurred_on ?? current.occurred_on,
+  );
 
   return db.transaction(async (trx) => {
     const next = (input.revision as number) + 1;
@@ -254,7 +272,12 @@ export async function updateResponse(
     // same revision cannot both succeed.
     const updated = await trx("responses")
       .where({ id, revision: input.revision as number })
-      .update({ data: JSON.stringify(data), occurred_on: occurredOn, revision: next, updated_at: trx.fn.now() })
+      .update({
+        data: JSON.stringify(data),
+        occurred_on: occurredOn,
+        revision: next,
+        updated_at: trx.fn.now(),
+      })
       .returning("id");
     if (updated.length === 0) {
       const latest = await trx("responses").where({ id }).first("revision");
@@ -288,7 +311,15 @@ export async function listRevisions(db: Knex, caller: Caller, id: string) {
   return db("response_revisions")
     .where({ response_id: id })
     .orderBy("revision")
-    .select("revision", "grid_version_id", "occurred_on", "status", "author_id", "created_at", "data");
+    .select(
+      "revision",
+      "grid_version_id",
+      "occurred_on",
+      "status",
+      "author_id",
+      "created_at",
+      "data",
+    );
 }
 
 /**
@@ -313,7 +344,11 @@ export async function migrateResponse(
   if (newest.id === current.grid_version_id) {
     throw invalid("revision", "Cette fiche utilise déjà la dernière version de la grille.");
   }
-  const { data, occurredOn } = checkPayload(newest, input.data ?? current.data, current.occurred_on);
+  const { data, occurredOn } = checkPayload(
+    newest,
+    input.data ?? current.data,
+    current.occurred_on,
+  );
 
   return db.transaction(async (trx) => {
     const next = (input.revision as number) + 1;
@@ -329,7 +364,10 @@ export async function migrateResponse(
       .returning("id");
     if (updated.length === 0) {
       const latest = await trx("responses").where({ id }).first("revision");
-      throw new ApiError("stale_revision", { current: latest?.revision ?? 0, sent: input.revision as number });
+      throw new ApiError("stale_revision", {
+        current: latest?.revision ?? 0,
+        sent: input.revision as number,
+      });
     }
     await trx("response_revisions").insert({
       response_id: id,

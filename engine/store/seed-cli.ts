@@ -25,7 +25,9 @@ try {
   await prepareDatabase(db, { ...config, seedDemo: false });
   const users = await db("users").count<{ count: number }[]>("* as count");
   if (Number(users[0]?.count ?? 0) > 0) {
-    console.error("La base contient déjà des comptes : la démonstration n'est créée que sur une base vide.");
+    console.error(
+      "La base contient déjà des comptes : la démonstration n'est créée que sur une base vide.",
+    );
     process.exitCode = 1;
   } else {
     const summary = await seedDemo(db, { password: config.demoPassword, youth, seed: 1 });

@@ -23,9 +23,25 @@ const ASSOCIATIONS = [
 ];
 
 // Communes (INSEE codes) each demo service works in, in the order of the services above.
-const SERVICE_COMMUNES = [["59350"], ["59512", "59650"], ["59599", "59421", "59163"], ["59183", "59271", "59155"]];
+const SERVICE_COMMUNES = [
+  ["59350"],
+  ["59512", "59650"],
+  ["59599", "59421", "59163"],
+  ["59183", "59271", "59155"],
+];
 
-const FIRST_NAMES = ["Yanis", "Inès", "Lina", "Rayan", "Sofiane", "Maëlys", "Nolan", "Kenza", "A.B.", "M.K."];
+const FIRST_NAMES = [
+  "Yanis",
+  "Inès",
+  "Lina",
+  "Rayan",
+  "Sofiane",
+  "Maëlys",
+  "Nolan",
+  "Kenza",
+  "A.B.",
+  "M.K.",
+];
 
 export async function seedDemo(db: Knex, options: SeedOptions) {
   const random = seededRandom(options.seed);
@@ -36,7 +52,12 @@ export async function seedDemo(db: Knex, options: SeedOptions) {
   });
   const services: { id: number; authorId: number }[] = [];
   const account = (email: string, displayName: string, role: Role, organisationId: number) =>
-    createUser(db, { email, displayName, password: options.password, roles: [{ role, organisationId }] });
+    createUser(db, {
+      email,
+      displayName,
+      password: options.password,
+      roles: [{ role, organisationId }],
+    });
 
   for (const [a, association] of ASSOCIATIONS.entries()) {
     const org = await createOrganisation(db, {
@@ -53,7 +74,12 @@ export async function seedDemo(db: Knex, options: SeedOptions) {
         parentId: org.id,
       });
       const slug = place.toLowerCase().replace(/[^a-z]/g, "");
-      const named = a === 0 && s === 0 ? "educateur@demo.bdc" : a === 1 && s === 0 ? "educateur2@demo.bdc" : null;
+      const named =
+        a === 0 && s === 0
+          ? "educateur@demo.bdc"
+          : a === 1 && s === 0
+            ? "educateur2@demo.bdc"
+            : null;
       const email = named ?? `educateur.${slug}@demo.bdc`;
       const authorId = await account(email, `Éducateur·rice ${place}`, "educator", service.id);
       services.push({ id: service.id, authorId });
@@ -62,7 +88,8 @@ export async function seedDemo(db: Knex, options: SeedOptions) {
         await account("referent@demo.bdc", "Référente BDC Lille-Sud", "referent", service.id);
       }
     }
-    if (a === 0) await account("admin@demo.bdc", "Admin Avenir Jeunes", "association_admin", org.id);
+    if (a === 0)
+      await account("admin@demo.bdc", "Admin Avenir Jeunes", "association_admin", org.id);
   }
   await account("copil@demo.bdc", "Membre du COPIL", "copil", federation.id);
   await account("analyste@demo.bdc", "Chargée d'études", "analyst", federation.id);
@@ -86,13 +113,19 @@ async function seedRecords(
   const twoYearsAgo = `${Number(today.slice(0, 4)) - 2}${today.slice(4)}`;
   const period = { from: twoYearsAgo, to: today };
   const youthGrids = (
-    await Promise.all(["profil_jeune", "suivi_situation", "accompagnement"].map((c) => gridIfPresent(db, c)))
+    await Promise.all(
+      ["profil_jeune", "suivi_situation", "accompagnement"].map((c) => gridIfPresent(db, c)),
+    )
   ).filter((v): v is GridVersion => v !== undefined);
   const streetWork = await gridIfPresent(db, "travail_de_rue");
   const thisYear = Number(today.slice(0, 4));
   let stored = 0;
 
-  const store = async (version: GridVersion, service: { id: number; authorId: number }, subjectId: string | null) => {
+  const store = async (
+    version: GridVersion,
+    service: { id: number; authorId: number },
+    subjectId: string | null,
+  ) => {
     const result = validateAgainstVersion(version, generateAnswers(version.survey, random, period));
     if (!result.ok) return;
     const dated = version.dateQuestion ? result.data[version.dateQuestion] : undefined;

@@ -18,7 +18,9 @@ const GDPR_ROLES = ["service_head", "association_admin"];
 
 function gdprPrefixes(caller: Caller): string[] {
   return [
-    ...new Set(caller.roles.filter((r) => GDPR_ROLES.includes(r.role)).map((r) => r.organisationPath)),
+    ...new Set(
+      caller.roles.filter((r) => GDPR_ROLES.includes(r.role)).map((r) => r.organisationPath),
+    ),
   ];
 }
 
@@ -104,7 +106,9 @@ export type ExportedResponse = {
 export async function exportSubject(db: Knex, caller: Caller, id: string): Promise<SubjectExport> {
   return db.transaction(async (trx) => {
     const subject = await subjectForRights(trx, caller, id);
-    const organisation = await trx("organisations").where({ id: subject.organisation_id }).first("id", "name");
+    const organisation = await trx("organisations")
+      .where({ id: subject.organisation_id })
+      .first("id", "name");
     const responses = await trx("responses as r")
       .join("grids as g", "g.id", "r.grid_id")
       .join("grid_versions as v", "v.id", "r.grid_version_id")
@@ -143,7 +147,11 @@ export async function exportSubject(db: Knex, caller: Caller, id: string): Promi
       );
     const links = await trx("subject_links as l")
       .join("subjects as other", function () {
-        this.on(trx.raw("other.id = case when l.parent_id = ? then l.youth_id else l.parent_id end", [id]));
+        this.on(
+          trx.raw("other.id = case when l.parent_id = ? then l.youth_id else l.parent_id end", [
+            id,
+          ]),
+        );
       })
       .where("l.parent_id", id)
       .orWhere("l.youth_id", id)
@@ -216,7 +224,8 @@ function labelsOf(survey: SurveyJson): Record<string, string> {
       if (element === null || typeof element !== "object") continue;
       const { name, title, elements: inner, templateElements } = element as Record<string, unknown>;
       if (typeof name === "string") {
-        const text = typeof title === "string" ? title : (title as Record<string, string> | undefined)?.fr;
+        const text =
+          typeof title === "string" ? title : (title as Record<string, string> | undefined)?.fr;
         labels[name] = typeof text === "string" && text.trim() !== "" ? text : name;
       }
       visit(inner);
@@ -227,7 +236,12 @@ function labelsOf(survey: SurveyJson): Record<string, string> {
   return labels;
 }
 
-export type AnonymiseResult = { subject: string; responses: number; revisions: number; values_removed: number };
+export type AnonymiseResult = {
+  subject: string;
+  responses: number;
+  revisions: number;
+  values_removed: number;
+};
 
 /**
  * Blanks what could name a person: first name, birth month, neighbourhood,
@@ -250,16 +264,23 @@ export async function anonymiseSubjectIn(
     return surveys.get(versionId)!;
   };
   let removed = 0;
-  const responses = await trx("responses").where({ subject_id: subject.id }).select("id", "grid_version_id", "data");
+  const responses = await trx("responses")
+    .where({ subject_id: subject.id })
+    .select("id", "grid_version_id", "data");
   for (const response of responses) {
     const stripped = stripFreeText(await surveyOf(response.grid_version_id), response.data);
     removed += stripped.removed;
     if (stripped.removed > 0) {
-      await trx("responses").where({ id: response.id }).update({ data: JSON.stringify(stripped.data) });
+      await trx("responses")
+        .where({ id: response.id })
+        .update({ data: JSON.stringify(stripped.data) });
     }
   }
   const revisions = await trx("response_revisions")
-    .whereIn("response_id", responses.map((r) => r.id))
+    .whereIn(
+      "response_id",
+      responses.map((r) => r.id),
+    )
     .select("response_id", "revision", "grid_version_id", "data");
   for (const revision of revisions) {
     const stripped = stripFreeText(await surveyOf(revision.grid_version_id), revision.data);
@@ -270,15 +291,17 @@ export async function anonymiseSubjectIn(
         .update({ data: JSON.stringify(stripped.data) });
     }
   }
-  await trx("subjects").where({ id: subject.id }).update({
-    first_name: null,
-    birth_month: null,
-    neighbourhood: null,
-    details: JSON.stringify({}),
-    ...(subject.kind === "family" ? { title: null } : {}),
-    anonymised_at: trx.fn.now(),
-    updated_at: trx.fn.now(),
-  });
+  await trx("subjects")
+    .where({ id: subject.id })
+    .update({
+      first_name: null,
+      birth_month: null,
+      neighbourhood: null,
+      details: JSON.stringify({}),
+      ...(subject.kind === "family" ? { title: null } : {}),
+      anonymised_at: trx.fn.now(),
+      updated_at: trx.fn.now(),
+    });
   const result = {
     subject: subject.id,
     responses: responses.length,
@@ -290,12 +313,21 @@ export async function anonymiseSubjectIn(
     organisationId: subject.organisation_id,
     targetType: "subject",
     targetId: subject.id,
-    details: { reason, responses: result.responses, revisions: result.revisions, values_removed: removed },
+    details: {
+      reason,
+      responses: result.responses,
+      revisions: result.revisions,
+      values_removed: removed,
+    },
   });
   return result;
 }
 
-export async function anonymiseSubject(db: Knex, caller: Caller, id: string): Promise<AnonymiseResult> {
+export async function anonymiseSubject(
+  db: Knex,
+  caller: Caller,
+  id: string,
+): Promise<AnonymiseResult> {
   return db.transaction(async (trx) => {
     const subject = await subjectForRights(trx, caller, id);
     return anonymiseSubjectIn(trx, subject, caller, "request");

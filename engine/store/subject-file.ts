@@ -47,7 +47,10 @@ export async function subjectTimeline(
       b.where("r.subject_id", subject.id);
       // A young person's timeline also holds the records of their families and actions.
       if (subject.kind === "youth") {
-        b.orWhereIn("r.subject_id", db("subject_links").where("youth_id", subject.id).select("parent_id"));
+        b.orWhereIn(
+          "r.subject_id",
+          db("subject_links").where("youth_id", subject.id).select("parent_id"),
+        );
       }
     })
     .andWhere(inBranches(db, "r.organisation_id", recordReadPrefixes(caller)))

@@ -3,7 +3,12 @@ import type { Knex } from "knex";
 import type { Caller } from "../access/caller.ts";
 import { audit } from "../access/audit.ts";
 import { ApiError } from "../http/errors.ts";
-import { totalOf, type ActionInput, type AnonymousCounts, type FamilyInput } from "../subject/group-input.ts";
+import {
+  totalOf,
+  type ActionInput,
+  type AnonymousCounts,
+  type FamilyInput,
+} from "../subject/group-input.ts";
 import {
   ensureCodeFree,
   findSubject,
@@ -36,7 +41,11 @@ export type SubjectDetail = Subject & {
   actions?: { id: string; code: string; title: string | null; starts_on: string | null }[];
 };
 
-export async function createFamily(db: Knex, caller: Caller, input: FamilyInput): Promise<SubjectDetail> {
+export async function createFamily(
+  db: Knex,
+  caller: Caller,
+  input: FamilyInput,
+): Promise<SubjectDetail> {
   const organisationId = serviceForWrite(caller, input.organisation);
   const id = crypto.randomUUID();
   await db.transaction(async (trx) => {
@@ -62,7 +71,11 @@ export async function createFamily(db: Knex, caller: Caller, input: FamilyInput)
   return findSubjectDetail(db, caller, id);
 }
 
-export async function createAction(db: Knex, caller: Caller, input: ActionInput): Promise<SubjectDetail> {
+export async function createAction(
+  db: Knex,
+  caller: Caller,
+  input: ActionInput,
+): Promise<SubjectDetail> {
   const organisationId = serviceForWrite(caller, input.organisation);
   const id = crypto.randomUUID();
   await db.transaction(async (trx) => {
@@ -125,13 +138,20 @@ async function insertLinks(
       : [
           {
             field: single ? "youth" : `youth[${index}]`,
-            message: "Ce jeune n'existe pas ou n'est pas suivi par le même service : il ne peut pas être relié.",
+            message:
+              "Ce jeune n'existe pas ou n'est pas suivi par le même service : il ne peut pas être relié.",
           },
         ],
   );
   if (errors.length > 0) throw new ApiError("invalid_request", { errors });
   await trx("subject_links")
-    .insert(youthIds.map((youthId) => ({ parent_id: parentId, youth_id: youthId, created_by: caller.userId })))
+    .insert(
+      youthIds.map((youthId) => ({
+        parent_id: parentId,
+        youth_id: youthId,
+        created_by: caller.userId,
+      })),
+    )
     .onConflict(["parent_id", "youth_id"])
     .ignore();
 }
@@ -182,7 +202,12 @@ async function findParent(db: Knex, caller: Caller, id: string): Promise<Subject
   const subject = await findSubject(db, caller, id);
   if (subject.kind === "youth") {
     throw new ApiError("invalid_request", {
-      errors: [{ field: "id", message: "Seules une famille ou une action collective regroupent des jeunes." }],
+      errors: [
+        {
+          field: "id",
+          message: "Seules une famille ou une action collective regroupent des jeunes.",
+        },
+      ],
     });
   }
   return subject;

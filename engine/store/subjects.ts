@@ -92,7 +92,9 @@ export async function ensureCodeFree(trx: Knex.Transaction, code: string): Promi
   const clash = await trx("subjects").where({ code }).first("id");
   if (clash) {
     throw new ApiError("invalid_request", {
-      errors: [{ field: "code", message: `Le code ${code} est déjà utilisé. Choisissez-en un autre.` }],
+      errors: [
+        { field: "code", message: `Le code ${code} est déjà utilisé. Choisissez-en un autre.` },
+      ],
     });
   }
 }
@@ -197,7 +199,10 @@ export async function listSubjects(
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query.andWhere((b) =>
-      b.whereILike("s.code", pattern).orWhereILike("s.first_name", pattern).orWhereILike("s.title", pattern),
+      b
+        .whereILike("s.code", pattern)
+        .orWhereILike("s.first_name", pattern)
+        .orWhereILike("s.title", pattern),
     );
   }
   if (filter.active !== undefined) {
@@ -213,8 +218,10 @@ export async function listSubjects(
   if (filter.ageMin !== undefined || filter.ageMax !== undefined) {
     const [age, ageBindings] = ageSql(today);
     query.whereNotNull("s.birth_year");
-    if (filter.ageMin !== undefined) query.andWhereRaw(`${age} >= ?`, [...ageBindings, filter.ageMin]);
-    if (filter.ageMax !== undefined) query.andWhereRaw(`${age} <= ?`, [...ageBindings, filter.ageMax]);
+    if (filter.ageMin !== undefined)
+      query.andWhereRaw(`${age} >= ?`, [...ageBindings, filter.ageMin]);
+    if (filter.ageMax !== undefined)
+      query.andWhereRaw(`${age} <= ?`, [...ageBindings, filter.ageMax]);
   }
   return (await query).map((row) => ({
     ...toSubject(row),

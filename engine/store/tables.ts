@@ -2,7 +2,11 @@ import type { Knex } from "knex";
 import { hasRole, recordReadPrefixes, type Caller } from "../access/caller.ts";
 import { audit } from "../access/audit.ts";
 import { ApiError, apiError, notFound } from "../http/errors.ts";
-import { checkDefinitionShape, type TableDefinition, type TableScope } from "../table/definition.ts";
+import {
+  checkDefinitionShape,
+  type TableDefinition,
+  type TableScope,
+} from "../table/definition.ts";
 import { DefinitionCodeError, type OrganisationRow, type ResolveContext } from "../table/axis.ts";
 import { compileTable, type ResultLine, type TableScopeFilter } from "../table/compile.ts";
 import type { PublishedVersion } from "../table/labels.ts";
@@ -33,7 +37,13 @@ export type TableSummary = {
 };
 
 /** Roles that may save a table definition in the app. */
-const TABLE_AUTHOR_ROLES = ["service_head", "association_admin", "copil", "analyst", "platform_admin"] as const;
+const TABLE_AUTHOR_ROLES = [
+  "service_head",
+  "association_admin",
+  "copil",
+  "analyst",
+  "platform_admin",
+] as const;
 
 /** Paths of the caller's organisations, whatever the role. */
 function callerPaths(caller: Caller): string[] {
@@ -67,7 +77,11 @@ export async function listTables(db: Knex, caller: Caller): Promise<TableSummary
   }));
 }
 
-export async function findTableDefinition(db: Knex, caller: Caller, code: string): Promise<TableDefinition> {
+export async function findTableDefinition(
+  db: Knex,
+  caller: Caller,
+  code: string,
+): Promise<TableDefinition> {
   const row = await visibleTables(db, caller).where("t.code", code).first("t.definition");
   if (!row) throw notFound(`Le tableau « ${code} »`);
   return row.definition as TableDefinition;
@@ -77,9 +91,15 @@ export async function findTableDefinition(db: Knex, caller: Caller, code: string
 export async function importShippedTables(db: Knex, definitions: TableDefinition[]): Promise<void> {
   for (const def of definitions) {
     const errors = checkDefinitionShape(def);
-    if (errors.length > 0) throw new Error(`shipped table ${def.code} is invalid: ${JSON.stringify(errors)}`);
+    if (errors.length > 0)
+      throw new Error(`shipped table ${def.code} is invalid: ${JSON.stringify(errors)}`);
     await db("table_definitions")
-      .insert({ code: def.code, title: def.title, definition: JSON.stringify(def), source: "shipped" })
+      .insert({
+        code: def.code,
+        title: def.title,
+        definition: JSON.stringify(def),
+        source: "shipped",
+      })
       .onConflict("code")
       .ignore();
   }
@@ -92,7 +112,9 @@ export async function saveTableDefinition(
   raw: unknown,
   threshold: number,
 ): Promise<TableDefinition> {
-  const author = caller.roles.find((r) => (TABLE_AUTHOR_ROLES as readonly string[]).includes(r.role));
+  const author = caller.roles.find((r) =>
+    (TABLE_AUTHOR_ROLES as readonly string[]).includes(r.role),
+  );
   if (!author) throw apiError("forbidden");
   const def = checkedDefinition(raw);
   await computeTable(db, caller, def, { threshold });
@@ -100,7 +122,12 @@ export async function saveTableDefinition(
     const taken = await trx("table_definitions").where({ code: def.code }).first("id");
     if (taken) {
       throw new ApiError("invalid_request", {
-        errors: [{ field: "code", message: `Le code « ${def.code} » est déjà pris par un autre tableau : choisissez-en un autre.` }],
+        errors: [
+          {
+            field: "code",
+            message: `Le code « ${def.code} » est déjà pris par un autre tableau : choisissez-en un autre.`,
+          },
+        ],
       });
     }
     await trx("table_definitions").insert({
@@ -111,7 +138,11 @@ export async function saveTableDefinition(
       organisation_id: author.organisationId,
       created_by: caller.userId,
     });
-    await audit(trx, caller, { action: "table.definition.create", targetType: "table", targetId: def.code });
+    await audit(trx, caller, {
+      action: "table.definition.create",
+      targetType: "table",
+      targetId: def.code,
+    });
     return def;
   });
 }
@@ -141,7 +172,11 @@ type ResolvedScope = { kind: ComputedTable["scope"]; filter: TableScopeFilter; m
  * (or one organisation inside it); the federation's analysts and COPIL count
  * every association, with small cells masked.
  */
-async function resolveScope(db: Knex, caller: Caller, request: ScopeRequest): Promise<ResolvedScope> {
+async function resolveScope(
+  db: Knex,
+  caller: Caller,
+  request: ScopeRequest,
+): Promise<ResolvedScope> {
   const prefixes = recordReadPrefixes(caller);
   const federationRole = hasRole(caller, "analyst", "copil", "platform_admin");
   if (request.scope === "federation" || (prefixes.length === 0 && request.scope === undefined)) {
@@ -151,17 +186,31 @@ async function resolveScope(db: Knex, caller: Caller, request: ScopeRequest): Pr
   }
   if (prefixes.length === 0) throw apiError("forbidden");
   if (request.organisation) {
-    const org = await db("organisations").where({ code: request.organisation }).first("path", "kind");
-    if (!org || !prefixes.some((p) => org.path.startsWith(p))) throw notFound(`L'organisation « ${request.organisation} »`);
+    const org = await db("organisations")
+      .where({ code: request.organisation })
+      .first("path", "kind");
+    if (!org || !prefixes.some((p) => org.path.startsWith(p)))
+      throw notFound(`L'organisation « ${request.organisation} »`);
     if (request.scope && request.scope !== org.kind) {
       throw new ApiError("invalid_request", {
-        errors: [{ field: "scope", message: `« ${request.organisation} » n'est pas un·e ${request.scope === "service" ? "service" : "association"}.` }],
+        errors: [
+          {
+            field: "scope",
+            message: `« ${request.organisation} » n'est pas un·e ${request.scope === "service" ? "service" : "association"}.`,
+          },
+        ],
       });
     }
-    return { kind: "organisation", filter: { kind: "branches", prefixes: [org.path] }, masked: false };
+    return {
+      kind: "organisation",
+      filter: { kind: "branches", prefixes: [org.path] },
+      masked: false,
+    };
   }
   if (request.scope) {
-    const ofKind = caller.roles.filter((r) => r.organisationKind === request.scope).map((r) => r.organisationPath);
+    const ofKind = caller.roles
+      .filter((r) => r.organisationKind === request.scope)
+      .map((r) => r.organisationPath);
     const readable = ofKind.filter((path) => prefixes.includes(path));
     if (readable.length === 0) throw apiError("forbidden");
     return { kind: "branch", filter: { kind: "branches", prefixes: readable }, masked: false };
@@ -176,13 +225,20 @@ export type ComputeOptions = ScopeRequest & { threshold: number; from?: string; 
  * default: someone who may not have it (an educator opening the département synthesis)
  * gets their own branch instead. A scope asked in the request is never widened or swapped.
  */
-async function scopeFor(db: Knex, caller: Caller, def: TableDefinition, options: ComputeOptions): Promise<ResolvedScope> {
+async function scopeFor(
+  db: Knex,
+  caller: Caller,
+  def: TableDefinition,
+  options: ComputeOptions,
+): Promise<ResolvedScope> {
   const request = { scope: options.scope, organisation: options.organisation };
-  if (options.scope !== undefined || def.scope === undefined) return resolveScope(db, caller, request);
+  if (options.scope !== undefined || def.scope === undefined)
+    return resolveScope(db, caller, request);
   try {
     return await resolveScope(db, caller, { ...request, scope: def.scope });
   } catch (error) {
-    if (error instanceof ApiError && error.code === "forbidden") return resolveScope(db, caller, request);
+    if (error instanceof ApiError && error.code === "forbidden")
+      return resolveScope(db, caller, request);
     throw error;
   }
 }
@@ -207,7 +263,13 @@ export async function computeTable(
   const versions: PublishedVersion[] = await db("grid_versions")
     .where({ grid_id: grid.id, status: "published" })
     .select("id", "number", "survey");
-  const organisations: OrganisationRow[] = await db("organisations").select("id", "kind", "code", "name", "path");
+  const organisations: OrganisationRow[] = await db("organisations").select(
+    "id",
+    "kind",
+    "code",
+    "name",
+    "path",
+  );
   const context: ResolveContext = {
     gridSubject: grid.subject,
     versions,
@@ -221,12 +283,18 @@ export async function computeTable(
     compiled = compileTable(def, context, { gridId: grid.id, scope: scope.filter, period });
   } catch (error) {
     if (error instanceof DefinitionCodeError) {
-      throw new ApiError("invalid_request", { errors: [{ field: error.field, message: error.message }] });
+      throw new ApiError("invalid_request", {
+        errors: [{ field: error.field, message: error.message }],
+      });
     }
     throw error;
   }
   const lines = await runReportingQuery(db, compiled.query.text, compiled.query.bindings);
-  const shaped = shapeTable(compiled, lines, scope.masked ? { threshold: options.threshold } : null);
+  const shaped = shapeTable(
+    compiled,
+    lines,
+    scope.masked ? { threshold: options.threshold } : null,
+  );
   return {
     code: def.code,
     title: def.title,
@@ -245,7 +313,11 @@ export async function computeTable(
  * a checkbox's set-returning join makes the planner expect 100 lines per record),
  * and room to sort the distinct counts in memory.
  */
-export async function runReportingQuery(db: Knex, text: string, bindings: readonly unknown[]): Promise<ResultLine[]> {
+export async function runReportingQuery(
+  db: Knex,
+  text: string,
+  bindings: readonly unknown[],
+): Promise<ResultLine[]> {
   return db.transaction(async (trx) => {
     await trx.raw("set local jit = off");
     await trx.raw("set local work_mem = '32MB'");

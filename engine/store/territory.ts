@@ -16,28 +16,41 @@ let cached: Territory | undefined;
 
 export function loadTerritory(): Territory {
   if (cached) return cached;
-  const config = JSON.parse(fs.readFileSync(path.join(DEFINITIONS_DIR, "territoire.json"), "utf8")) as {
+  const config = JSON.parse(
+    fs.readFileSync(path.join(DEFINITIONS_DIR, "territoire.json"), "utf8"),
+  ) as {
     departement: string;
     metropole: string;
   };
   const require = createRequire(import.meta.url);
   // Read, not require()d: require would keep the parsed lists in its cache for good.
   const data = (name: string): unknown =>
-    JSON.parse(fs.readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), "utf8"));
-  const departement = (data("departements") as Departement[]).find((d) => d.code === config.departement);
+    JSON.parse(
+      fs.readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), "utf8"),
+    );
+  const departement = (data("departements") as Departement[]).find(
+    (d) => d.code === config.departement,
+  );
   const epci = (data("epci") as Epci[]).find((e) => e.code === config.metropole);
-  if (!departement || !epci) throw new Error(`definitions/territoire.json names an unknown département or EPCI`);
+  if (!departement || !epci)
+    throw new Error(`definitions/territoire.json names an unknown département or EPCI`);
   // The 8 MB list of communes is read only when a table names communes.
   let names: Map<string, string> | undefined;
   const communeNames = () => {
     names ??= new Map(
-      (data("communes") as Commune[]).filter((c) => c.type === "commune-actuelle").map((c) => [c.code, c.nom]),
+      (data("communes") as Commune[])
+        .filter((c) => c.type === "commune-actuelle")
+        .map((c) => [c.code, c.nom]),
     );
     return names;
   };
   cached = {
     departement: { code: departement.code, name: departement.nom },
-    metropole: { code: epci.code, name: epci.nom, communes: epci.membres.map((m) => m.code).sort() },
+    metropole: {
+      code: epci.code,
+      name: epci.nom,
+      communes: epci.membres.map((m) => m.code).sort(),
+    },
     communeName: (code) => communeNames().get(code),
   };
   return cached;

@@ -51,7 +51,9 @@ export function scopeOf(caller: Caller): Scope {
 }
 
 async function publishedVersions(db: Knex, gridId: number): Promise<PublishedVersion[]> {
-  return db("grid_versions").where({ grid_id: gridId, status: "published" }).select("id", "number", "survey");
+  return db("grid_versions")
+    .where({ grid_id: gridId, status: "published" })
+    .select("id", "number", "survey");
 }
 
 async function gridId(db: Knex, code: string, field: string): Promise<number> {
@@ -80,11 +82,23 @@ export async function computeTransitionTable(
 
   let rowDims, columnDims;
   try {
-    rowDims = resolveTransitionDimensions(def.rows, "rows", situationVersions, accompanimentVersions);
-    columnDims = resolveTransitionDimensions(def.columns, "columns", situationVersions, accompanimentVersions);
+    rowDims = resolveTransitionDimensions(
+      def.rows,
+      "rows",
+      situationVersions,
+      accompanimentVersions,
+    );
+    columnDims = resolveTransitionDimensions(
+      def.columns,
+      "columns",
+      situationVersions,
+      accompanimentVersions,
+    );
   } catch (error) {
     if (error instanceof TransitionCodeError) {
-      throw new ApiError("invalid_request", { errors: [{ field: error.field, message: error.message }] });
+      throw new ApiError("invalid_request", {
+        errors: [{ field: error.field, message: error.message }],
+      });
     }
     throw error;
   }
@@ -131,7 +145,8 @@ export async function computeTransitionTable(
       .where("a.grid_id", accompanimentGridId)
       .whereNotNull("a.subject_id")
       .distinct("a.subject_id", "d.value as domain");
-    if (scope.kind === "branch") domains.andWhere(inBranches(db, "a.organisation_id", scope.prefixes));
+    if (scope.kind === "branch")
+      domains.andWhere(inBranches(db, "a.organisation_id", scope.prefixes));
     keyed.leftJoin(domains.as("dom"), "dom.subject_id", "p.subject_id");
   }
   keyed.select(
@@ -151,7 +166,14 @@ export async function computeTransitionTable(
     )
     .groupByRaw("grouping sets ((row_key, col_key), (row_key), (col_key), ())");
 
-  return shape(def, scope, combineHeaders(rowDims), combineHeaders(columnDims), result, smallCellThreshold);
+  return shape(
+    def,
+    scope,
+    combineHeaders(rowDims),
+    combineHeaders(columnDims),
+    result,
+    smallCellThreshold,
+  );
 }
 
 function shape(
@@ -159,7 +181,13 @@ function shape(
   scope: Scope,
   rowHeaders: Header[],
   columnHeaders: Header[],
-  result: { row_key: string; col_key: string; value: number; total_row: number; total_col: number }[],
+  result: {
+    row_key: string;
+    col_key: string;
+    value: number;
+    total_row: number;
+    total_col: number;
+  }[],
   threshold: number,
 ): TransitionTable {
   const rowIndex = new Map(rowHeaders.map((h, i) => [h.key, i]));

@@ -51,12 +51,16 @@ export function fold(text: string): string {
  * Communes whose name starts with (then contains) the text, or whose code
  * starts with it; optionally within one département. At most `limit`.
  */
-export function searchCommunes(text: string, options: { departement?: string; limit?: number } = {}) {
+export function searchCommunes(
+  text: string,
+  options: { departement?: string; limit?: number } = {},
+) {
   searchable ??= [...load().values()].map((commune) => ({ commune, folded: fold(commune.name) }));
   const wanted = fold(text);
   const limit = options.limit ?? 20;
   if (wanted === "") return [];
-  const inDepartement = (c: Commune) => !options.departement || c.departement === options.departement;
+  const inDepartement = (c: Commune) =>
+    !options.departement || c.departement === options.departement;
   const starts: Commune[] = [];
   const contains: Commune[] = [];
   for (const { commune, folded } of searchable) {

@@ -25,8 +25,25 @@ const SUBJECT_LABELS: Record<string, string> = {
   anonymised_at: "Anonymisé le",
 };
 
-const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-const SEXES: Record<string, string> = { fille: "Fille", garcon: "Garçon", autre_nsp: "Autre / non précisé" };
+const MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+const SEXES: Record<string, string> = {
+  fille: "Fille",
+  garcon: "Garçon",
+  autre_nsp: "Autre / non précisé",
+};
 
 /** '2026-03-14' → '14/03/2026'; a timestamp → its day and time in France. */
 function frenchDate(value: string): string {
@@ -37,7 +54,11 @@ function frenchDate(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
     const date = new Date(value);
     if (!Number.isNaN(date.getTime())) {
-      return date.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
+      return date.toLocaleString("fr-FR", {
+        timeZone: "Europe/Paris",
+        dateStyle: "short",
+        timeStyle: "short",
+      });
     }
   }
   return value;
@@ -78,7 +99,10 @@ export function renderExportPage(exported: SubjectExport): string {
     sex: typeof s.sex === "string" ? (SEXES[s.sex] ?? s.sex) : s.sex,
   };
   const identity = Object.entries(SUBJECT_LABELS)
-    .map(([key, label]) => `<tr><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(display(shown[key]))}</td></tr>`)
+    .map(
+      ([key, label]) =>
+        `<tr><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(display(shown[key]))}</td></tr>`,
+    )
     .join("");
   const responses = exported.responses
     .map((r) => {

@@ -74,10 +74,12 @@ export function accompanimentPeriods(
         end,
         open,
         length_days: Math.max(0, daysBetween(start, end ?? today)),
-        type: labelledAnswer(labels, "type_accompagnement", r.data.type_accompagnement)?.[0] ?? null,
+        type:
+          labelledAnswer(labels, "type_accompagnement", r.data.type_accompagnement)?.[0] ?? null,
         end_reason: labelledAnswer(labels, "motif_fin", r.data.motif_fin)?.[0] ?? null,
         domains: labelledAnswer(labels, "domaines_travailles", r.data.domaines_travailles) ?? [],
-        partners: labelledAnswer(labels, "partenaires_mobilises", r.data.partenaires_mobilises) ?? [],
+        partners:
+          labelledAnswer(labels, "partenaires_mobilises", r.data.partenaires_mobilises) ?? [],
       };
     });
 }
@@ -92,7 +94,13 @@ export type SituationPoint = { response_id: string; occurred_on: string; moment:
 export type SituationComparison = {
   entry: SituationPoint | null;
   latest: SituationPoint | null;
-  rows: { question: string; label: string; entry: Coded[] | null; latest: Coded[] | null; changed: boolean }[];
+  rows: {
+    question: string;
+    label: string;
+    entry: Coded[] | null;
+    latest: Coded[] | null;
+    changed: boolean;
+  }[];
 };
 
 /**
@@ -101,7 +109,10 @@ export type SituationComparison = {
  * (by date, then by time of entry). With a single record both are that record.
  * NOTE: table/trajectory.ts ranks records the same way in SQL.
  */
-export function situationComparison(records: FileRecord[], labels: GridLabels): SituationComparison {
+export function situationComparison(
+  records: FileRecord[],
+  labels: GridLabels,
+): SituationComparison {
   const situations = records.filter((r) => r.grid === SITUATION_GRID).sort(byDate);
   const entry = situations.find((r) => r.data.moment === "entree") ?? situations[0];
   const latest = situations.at(-1);
@@ -116,7 +127,11 @@ export function situationComparison(records: FileRecord[], labels: GridLabels): 
   const rows = SITUATION_QUESTIONS.filter((q) => labels(q) !== undefined).map((question) => {
     const before = entry ? labelledAnswer(labels, question, entry.data[question]) : null;
     const after = latest ? labelledAnswer(labels, question, latest.data[question]) : null;
-    const codes = (answer: Coded[] | null) => (answer ?? []).map((c) => c.code).sort().join(",");
+    const codes = (answer: Coded[] | null) =>
+      (answer ?? [])
+        .map((c) => c.code)
+        .sort()
+        .join(",");
     return {
       question,
       label: labels(question)!.label,

@@ -70,7 +70,16 @@ export function parseActionInput(body: Record<string, unknown>): Parsed<ActionIn
   const errors: FieldError[] = [];
   unknownKeys(
     body,
-    ["kind", "code", "title", "starts_on", "ends_on", "youth", "anonymous_participants", "organisation"],
+    [
+      "kind",
+      "code",
+      "title",
+      "starts_on",
+      "ends_on",
+      "youth",
+      "anonymous_participants",
+      "organisation",
+    ],
     errors,
   );
   const title = typeof body.title === "string" ? body.title.trim() : "";
@@ -81,14 +90,20 @@ export function parseActionInput(body: Record<string, unknown>): Parsed<ActionIn
     });
   }
   if (!isCalendarDate(body.starts_on)) {
-    errors.push({ field: "starts_on", message: "La date de début est obligatoire, au format AAAA-MM-JJ." });
+    errors.push({
+      field: "starts_on",
+      message: "La date de début est obligatoire, au format AAAA-MM-JJ.",
+    });
   }
   let endsOn: string | undefined;
   if (body.ends_on !== undefined && body.ends_on !== null && body.ends_on !== "") {
     if (!isCalendarDate(body.ends_on)) {
       errors.push({ field: "ends_on", message: "La date de fin doit être au format AAAA-MM-JJ." });
     } else if (isCalendarDate(body.starts_on) && body.ends_on < body.starts_on) {
-      errors.push({ field: "ends_on", message: "La date de fin ne peut pas précéder la date de début." });
+      errors.push({
+        field: "ends_on",
+        message: "La date de fin ne peut pas précéder la date de début.",
+      });
     } else endsOn = body.ends_on;
   }
   const value: ActionInput = {
@@ -111,14 +126,18 @@ export function parseAnonymousCounts(raw: unknown, errors: FieldError[]): Anonym
   if (typeof raw !== "object" || Array.isArray(raw)) {
     errors.push({
       field,
-      message: "Les participants anonymes se donnent par sexe puis par tranche d'âge, avec un nombre.",
+      message:
+        "Les participants anonymes se donnent par sexe puis par tranche d'âge, avec un nombre.",
     });
     return {};
   }
   const counts: AnonymousCounts = {};
   for (const [sex, bands] of Object.entries(raw as Record<string, unknown>)) {
     if (!SEXES.includes(sex as Sex)) {
-      errors.push({ field: `${field}.${sex}`, message: "Le sexe doit être fille, garcon ou autre_nsp." });
+      errors.push({
+        field: `${field}.${sex}`,
+        message: "Le sexe doit être fille, garcon ou autre_nsp.",
+      });
       continue;
     }
     if (!bands || typeof bands !== "object" || Array.isArray(bands)) {
@@ -131,7 +150,10 @@ export function parseAnonymousCounts(raw: unknown, errors: FieldError[]): Anonym
       if (!AGE_BAND_CODES.includes(band)) {
         errors.push({ field: cell, message: `Tranche d'âge inconnue : ${band}.` });
       } else if (!Number.isInteger(count) || (count as number) < 0 || (count as number) > 10_000) {
-        errors.push({ field: cell, message: "Le nombre de participants est un entier positif ou nul." });
+        errors.push({
+          field: cell,
+          message: "Le nombre de participants est un entier positif ou nul.",
+        });
       } else if ((count as number) > 0) row[band] = count as number;
     }
     if (Object.keys(row).length > 0) counts[sex as Sex] = row;

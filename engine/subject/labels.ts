@@ -42,7 +42,11 @@ export function gridLabels(versions: LabelledVersion[]): GridLabels {
 export type Coded = { code: string; label: string };
 
 /** A stored answer as codes with labels: one for a single choice, several for a checkbox. */
-export function labelledAnswer(labels: GridLabels, question: string, value: unknown): Coded[] | null {
+export function labelledAnswer(
+  labels: GridLabels,
+  question: string,
+  value: unknown,
+): Coded[] | null {
   if (value === undefined || value === null || value === "") return null;
   const choices = labels(question)?.choices;
   const values = Array.isArray(value) ? value : [value];

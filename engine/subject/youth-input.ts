@@ -68,7 +68,10 @@ export function parseYouthInput(
   }
   if (body.sex !== undefined && body.sex !== "") {
     if (!SEXES.includes(body.sex as Sex)) {
-      errors.push({ field: "sex", message: "Le sexe doit être fille, garçon ou autre / non précisé." });
+      errors.push({
+        field: "sex",
+        message: "Le sexe doit être fille, garçon ou autre / non précisé.",
+      });
     } else value.sex = body.sex as Sex;
   }
   value.commune = parseCommune(body.commune, errors);

@@ -36,7 +36,13 @@ export type ResolvedDimension = {
   note?: string;
 };
 
-export type OrganisationRow = { id: number; kind: string; code: string; name: string; path: string };
+export type OrganisationRow = {
+  id: number;
+  kind: string;
+  code: string;
+  name: string;
+  path: string;
+};
 
 export type ResolveContext = {
   gridSubject: string;
@@ -64,8 +70,18 @@ const SEX_HEADERS: Header[] = [
 ];
 
 const MONTHS = [
-  "janvier", "février", "mars", "avril", "mai", "juin",
-  "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
 ];
 
 const CHOICE_TYPES = ["radiogroup", "dropdown", "rating", "imagepicker", "buttongroup"];
@@ -80,11 +96,17 @@ export function requireQuestion(
 ): QuestionHistory {
   const history = questionHistory(versions, code);
   if (!history) {
-    throw new DefinitionCodeError(field, `La question « ${code} » n'existe dans aucune version publiée de la grille.`);
+    throw new DefinitionCodeError(
+      field,
+      `La question « ${code} » n'existe dans aucune version publiée de la grille.`,
+    );
   }
   const kind = history.type === "text" && history.inputType === "number" ? "number" : history.type;
   if (!accepted.includes(kind)) {
-    throw new DefinitionCodeError(field, `La question « ${code} » (${history.type}) n'est pas ${expected}.`);
+    throw new DefinitionCodeError(
+      field,
+      `La question « ${code} » (${history.type}) n'est pas ${expected}.`,
+    );
   }
   return history;
 }
@@ -104,29 +126,58 @@ function identity(key: string): string {
   return key;
 }
 
-export function resolveDimension(dim: Dimension, ctx: ResolveContext, field: string): ResolvedDimension {
+export function resolveDimension(
+  dim: Dimension,
+  ctx: ResolveContext,
+  field: string,
+): ResolvedDimension {
   const subjectOnly = (title: string) => {
     if (ctx.gridSubject !== "youth") {
-      throw new DefinitionCodeError(`${field}.kind`, `« ${title} » ne s'applique qu'aux grilles qui portent sur un jeune.`);
+      throw new DefinitionCodeError(
+        `${field}.kind`,
+        `« ${title} » ne s'applique qu'aux grilles qui portent sur un jeune.`,
+      );
     }
   };
   switch (dim.kind) {
     case "choice": {
-      const h = requireQuestion(ctx.versions, dim.question, `${field}.question`, CHOICE_TYPES, "une question à choix unique");
+      const h = requireQuestion(
+        ctx.versions,
+        dim.question,
+        `${field}.question`,
+        CHOICE_TYPES,
+        "une question à choix unique",
+      );
       return {
         title: h.label,
         key: sql(
           "case when r.grid_version_id = any(?::int[]) then coalesce(nullif(r.data->>?, ''), ?) else ? end",
-          idArray(h.versionIds), dim.question, NOT_ANSWERED, NOT_ASKED,
+          idArray(h.versionIds),
+          dim.question,
+          NOT_ANSWERED,
+          NOT_ASKED,
         ),
-        headers: withSpecials(h.choices.map((c) => ({ key: c.value, label: c.label })), true),
-        optional: new Set([NOT_ANSWERED, NOT_ASKED, ...h.choices.filter((c) => c.retired).map((c) => c.value)]),
+        headers: withSpecials(
+          h.choices.map((c) => ({ key: c.value, label: c.label })),
+          true,
+        ),
+        optional: new Set([
+          NOT_ANSWERED,
+          NOT_ASKED,
+          ...h.choices.filter((c) => c.retired).map((c) => c.value),
+        ]),
         labelOf: identity,
         needsSubject: false,
       };
     }
     case "checkbox": {
-      const h = requireQuestion(ctx.versions, dim.question, `${field}.question`, MULTI_TYPES, "une question à choix multiples");
+      const h = requireQuestion(
+        ctx.versions,
+        dim.question,
+        `${field}.question`,
+        MULTI_TYPES,
+        "une question à choix multiples",
+      );
       const alias = `m_${field.replace(/[^a-z0-9]/g, "_")}`;
       return {
         title: h.label,
@@ -136,25 +187,53 @@ export function resolveDimension(dim: Dimension, ctx: ResolveContext, field: str
             "when not (r.grid_version_id = any(?::int[])) then jsonb_build_array(?::text) " +
             "when jsonb_typeof(r.data->?) = 'array' and jsonb_array_length(r.data->?) > 0 then r.data->? " +
             `else jsonb_build_array(?::text) end) as ${alias}(key)`,
-          idArray(h.versionIds), NOT_ASKED, dim.question, dim.question, dim.question, NOT_ANSWERED,
+          idArray(h.versionIds),
+          NOT_ASKED,
+          dim.question,
+          dim.question,
+          dim.question,
+          NOT_ANSWERED,
         ),
-        headers: withSpecials(h.choices.map((c) => ({ key: c.value, label: c.label })), true),
-        optional: new Set([NOT_ANSWERED, NOT_ASKED, ...h.choices.filter((c) => c.retired).map((c) => c.value)]),
+        headers: withSpecials(
+          h.choices.map((c) => ({ key: c.value, label: c.label })),
+          true,
+        ),
+        optional: new Set([
+          NOT_ANSWERED,
+          NOT_ASKED,
+          ...h.choices.filter((c) => c.retired).map((c) => c.value),
+        ]),
         labelOf: identity,
         needsSubject: false,
         note: `« ${h.label} » admet plusieurs réponses : une fiche compte sous chaque choix coché, les totaux la comptent une fois.`,
       };
     }
     case "boolean": {
-      const h = requireQuestion(ctx.versions, dim.question, `${field}.question`, ["boolean"], "une question oui / non");
+      const h = requireQuestion(
+        ctx.versions,
+        dim.question,
+        `${field}.question`,
+        ["boolean"],
+        "une question oui / non",
+      );
       return {
         title: h.label,
         key: sql(
           "case when not (r.grid_version_id = any(?::int[])) then ? " +
             "when r.data->? = 'true'::jsonb then 'oui' when r.data->? = 'false'::jsonb then 'non' else ? end",
-          idArray(h.versionIds), NOT_ASKED, dim.question, dim.question, NOT_ANSWERED,
+          idArray(h.versionIds),
+          NOT_ASKED,
+          dim.question,
+          dim.question,
+          NOT_ANSWERED,
         ),
-        headers: withSpecials([{ key: "oui", label: "Oui" }, { key: "non", label: "Non" }], true),
+        headers: withSpecials(
+          [
+            { key: "oui", label: "Oui" },
+            { key: "non", label: "Non" },
+          ],
+          true,
+        ),
         optional: new Set([NOT_ANSWERED, NOT_ASKED]),
         labelOf: identity,
         needsSubject: false,
@@ -181,7 +260,13 @@ export function resolveDimension(dim: Dimension, ctx: ResolveContext, field: str
       return territory(dim, ctx, field);
     case "breakdown_row":
     case "breakdown_column": {
-      const h = requireQuestion(ctx.versions, dim.question, `${field}.question`, ["matrixdropdown"], "un tableau de décompte");
+      const h = requireQuestion(
+        ctx.versions,
+        dim.question,
+        `${field}.question`,
+        ["matrixdropdown"],
+        "un tableau de décompte",
+      );
       const items = dim.kind === "breakdown_row" ? h.rows : h.columns;
       return {
         title: `${h.label} (${dim.kind === "breakdown_row" ? "lignes" : "colonnes"})`,
@@ -195,7 +280,11 @@ export function resolveDimension(dim: Dimension, ctx: ResolveContext, field: str
   }
 }
 
-function ageBand(bands: AgeBandSpec[], at: "record_date" | "year_end", referenceYear?: number): ResolvedDimension {
+function ageBand(
+  bands: AgeBandSpec[],
+  at: "record_date" | "year_end",
+  referenceYear?: number,
+): ResolvedDimension {
   // Whole years; an unknown birth month counts as January.
   const age =
     at === "year_end"
@@ -209,15 +298,26 @@ function ageBand(bands: AgeBandSpec[], at: "record_date" | "year_end", reference
   const cases = bands.map((band) =>
     band.max === null
       ? sql(`when ${age.text} >= ? then ?`, ...age.bindings, band.min, band.code)
-      : sql(`when ${age.text} between ? and ? then ?`, ...age.bindings, band.min, band.max, band.code),
+      : sql(
+          `when ${age.text} between ? and ? then ?`,
+          ...age.bindings,
+          band.min,
+          band.max,
+          band.code,
+        ),
   );
   return {
     title: at === "year_end" ? "Âge au 31 décembre" : "Âge à la date de la fiche",
     key: sql(
       `case when s.birth_year is null then ? ${cases.map((c) => c.text).join(" ")} else ? end`,
-      NOT_ANSWERED, ...cases.flatMap((c) => c.bindings), NOT_ANSWERED,
+      NOT_ANSWERED,
+      ...cases.flatMap((c) => c.bindings),
+      NOT_ANSWERED,
     ),
-    headers: withSpecials(bands.map((band) => ({ key: band.code, label: band.label })), false),
+    headers: withSpecials(
+      bands.map((band) => ({ key: band.code, label: band.label })),
+      false,
+    ),
     optional: new Set([NOT_ANSWERED]),
     labelOf: identity,
     needsSubject: true,
@@ -227,7 +327,8 @@ function ageBand(bands: AgeBandSpec[], at: "record_date" | "year_end", reference
 function period(unit: "month" | "quarter" | "year"): ResolvedDimension {
   const formats = { month: "YYYY-MM", quarter: 'YYYY-"T"Q', year: "YYYY" };
   const labelOf = (key: string) => {
-    if (unit === "month") return `${MONTHS[Number(key.slice(5, 7)) - 1] ?? key.slice(5, 7)} ${key.slice(0, 4)}`;
+    if (unit === "month")
+      return `${MONTHS[Number(key.slice(5, 7)) - 1] ?? key.slice(5, 7)} ${key.slice(0, 4)}`;
     if (unit === "quarter") return `${key.slice(5)} ${key.slice(0, 4)}`;
     return key;
   };
@@ -242,7 +343,10 @@ function period(unit: "month" | "quarter" | "year"): ResolvedDimension {
   };
 }
 
-function organisation(level: "association" | "service", organisations: OrganisationRow[]): ResolvedDimension {
+function organisation(
+  level: "association" | "service",
+  organisations: OrganisationRow[],
+): ResolvedDimension {
   // Each organisation maps to its ancestor (or itself) of the level asked, bound as one jsonb object.
   const ofLevel = organisations.filter((o) => o.kind === level);
   const map: Record<string, string> = {};
@@ -253,7 +357,11 @@ function organisation(level: "association" | "service", organisations: Organisat
   const names = new Map(ofLevel.map((o) => [o.code, o.name]));
   return {
     title: level === "association" ? "Association" : "Service",
-    key: sql("coalesce(?::jsonb->>(r.organisation_id::text), ?)", JSON.stringify(map), NOT_ANSWERED),
+    key: sql(
+      "coalesce(?::jsonb->>(r.organisation_id::text), ?)",
+      JSON.stringify(map),
+      NOT_ANSWERED,
+    ),
     headers: [],
     optional: new Set([NOT_ANSWERED]),
     labelOf: (key) => (key === NOT_ANSWERED ? NOT_ANSWERED_LABEL : (names.get(key) ?? key)),
@@ -270,13 +378,22 @@ function territory(
   let asked: Fragment | undefined;
   let source: string;
   if (dim.question) {
-    const h = requireQuestion(ctx.versions, dim.question, `${field}.question`, ["text", "dropdown"], "une commune (code INSEE)");
+    const h = requireQuestion(
+      ctx.versions,
+      dim.question,
+      `${field}.question`,
+      ["text", "dropdown"],
+      "une commune (code INSEE)",
+    );
     commune = sql("nullif(r.data->>?, '')", dim.question);
     asked = sql("r.grid_version_id = any(?::int[])", idArray(h.versionIds));
     source = h.label;
   } else {
     if (ctx.gridSubject !== "youth") {
-      throw new DefinitionCodeError(`${field}.question`, "Indiquez la question qui donne la commune : cette grille ne porte pas sur un jeune.");
+      throw new DefinitionCodeError(
+        `${field}.question`,
+        "Indiquez la question qui donne la commune : cette grille ne porte pas sur un jeune.",
+      );
     }
     commune = sql("nullif(s.commune, '')");
     source = "Commune du jeune";
@@ -288,11 +405,21 @@ function territory(
       : sql(
           `case when ${commune.text} is null then ? when ${commune.text} = any(?::text[]) then 'metropole' ` +
             `when left(${commune.text}, ?) = ? then 'reste_departement' else 'hors_departement' end`,
-          ...commune.bindings, NOT_ANSWERED, ...commune.bindings, `{${t.metropole.communes.join(",")}}`,
-          ...commune.bindings, t.departement.code.length, t.departement.code,
+          ...commune.bindings,
+          NOT_ANSWERED,
+          ...commune.bindings,
+          `{${t.metropole.communes.join(",")}}`,
+          ...commune.bindings,
+          t.departement.code.length,
+          t.departement.code,
         );
   const key = asked
-    ? sql(`case when ${asked.text} then ${byLevel.text} else ? end`, ...asked.bindings, ...byLevel.bindings, NOT_ASKED)
+    ? sql(
+        `case when ${asked.text} then ${byLevel.text} else ? end`,
+        ...asked.bindings,
+        ...byLevel.bindings,
+        NOT_ASKED,
+      )
     : byLevel;
   const headers =
     dim.level === "commune"

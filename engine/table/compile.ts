@@ -38,29 +38,59 @@ export type CompiledTable = {
   notes: string[];
 };
 
-export type ResultLine = Record<string, unknown> & { value: number | null; n: number; gr: number; gc: number };
+export type ResultLine = Record<string, unknown> & {
+  value: number | null;
+  n: number;
+  gr: number;
+  gc: number;
+};
 
 const NUMBER_TYPES = ["number"];
 
-function measureParts(measure: Measure, ctx: ResolveContext): { input: Fragment; aggregate: string; breakdown?: Fragment } {
+function measureParts(
+  measure: Measure,
+  ctx: ResolveContext,
+): { input: Fragment; aggregate: string; breakdown?: Fragment } {
   switch (measure.kind) {
     case "count":
       return { input: sql("null::int"), aggregate: "count(*)::float8" };
     case "count_distinct":
       if (ctx.gridSubject === "none") {
-        throw new DefinitionCodeError("measure", "Cette grille ne porte pas sur des personnes : comptez des fiches (« count »).");
+        throw new DefinitionCodeError(
+          "measure",
+          "Cette grille ne porte pas sur des personnes : comptez des fiches (« count »).",
+        );
       }
       return { input: sql("r.subject_id"), aggregate: "count(distinct k.v)::float8" };
     case "sum":
     case "avg": {
-      requireQuestion(ctx.versions, measure.question, "measure.question", NUMBER_TYPES, "une question numérique");
+      requireQuestion(
+        ctx.versions,
+        measure.question,
+        "measure.question",
+        NUMBER_TYPES,
+        "une question numérique",
+      );
       return {
-        input: sql("case when jsonb_typeof(r.data->?) = 'number' then (r.data->>?)::float8 end", measure.question, measure.question),
-        aggregate: measure.kind === "sum" ? "coalesce(sum(k.v), 0)::float8" : "round(avg(k.v)::numeric, 2)::float8",
+        input: sql(
+          "case when jsonb_typeof(r.data->?) = 'number' then (r.data->>?)::float8 end",
+          measure.question,
+          measure.question,
+        ),
+        aggregate:
+          measure.kind === "sum"
+            ? "coalesce(sum(k.v), 0)::float8"
+            : "round(avg(k.v)::numeric, 2)::float8",
       };
     }
     case "breakdown_sum": {
-      requireQuestion(ctx.versions, measure.question, "measure.question", ["matrixdropdown"], "un tableau de décompte");
+      requireQuestion(
+        ctx.versions,
+        measure.question,
+        "measure.question",
+        ["matrixdropdown"],
+        "un tableau de décompte",
+      );
       return {
         input: sql("b.n"),
         aggregate: "coalesce(sum(k.v), 0)::float8",
@@ -70,40 +100,70 @@ function measureParts(measure: Measure, ctx: ResolveContext): { input: Fragment;
             "from jsonb_each(case when jsonb_typeof(r.data->?) = 'object' then r.data->? else '{}'::jsonb end) rw " +
             "cross join lateral jsonb_each(case when jsonb_typeof(rw.value) = 'object' then rw.value else '{}'::jsonb end) c " +
             "where jsonb_typeof(c.value) = 'number') b",
-          measure.question, measure.question,
+          measure.question,
+          measure.question,
         ),
       };
     }
   }
 }
 
-function territoryFilter(filter: Extract<Filter, { territory: string }>, field: string, ctx: ResolveContext): Fragment {
+function territoryFilter(
+  filter: Extract<Filter, { territory: string }>,
+  field: string,
+  ctx: ResolveContext,
+): Fragment {
   let commune: Fragment;
   if (filter.question) {
-    requireQuestion(ctx.versions, filter.question, `${field}.question`, ["text", "dropdown"], "une commune (code INSEE)");
+    requireQuestion(
+      ctx.versions,
+      filter.question,
+      `${field}.question`,
+      ["text", "dropdown"],
+      "une commune (code INSEE)",
+    );
     commune = sql("(r.data->>?)", filter.question);
   } else {
     if (ctx.gridSubject !== "youth") {
-      throw new DefinitionCodeError(`${field}.question`, "Indiquez la question qui donne la commune : cette grille ne porte pas sur un jeune.");
+      throw new DefinitionCodeError(
+        `${field}.question`,
+        "Indiquez la question qui donne la commune : cette grille ne porte pas sur un jeune.",
+      );
     }
     commune = sql("s.commune");
   }
   const t = ctx.territory;
   return filter.territory === "metropole"
-    ? sql(`${commune.text} = any(?::text[])`, ...commune.bindings, `{${t.metropole.communes.join(",")}}`)
-    : sql(`left(${commune.text}, ?) = ?`, ...commune.bindings, t.departement.code.length, t.departement.code);
+    ? sql(
+        `${commune.text} = any(?::text[])`,
+        ...commune.bindings,
+        `{${t.metropole.communes.join(",")}}`,
+      )
+    : sql(
+        `left(${commune.text}, ?) = ?`,
+        ...commune.bindings,
+        t.departement.code.length,
+        t.departement.code,
+      );
 }
 
 function filterClause(filter: Filter, index: number, ctx: ResolveContext): Fragment {
   const field = `filters[${index}]`;
   if ("territory" in filter) return territoryFilter(filter, field, ctx);
   const h = requireQuestion(
-    ctx.versions, filter.question, `${field}.question`,
-    ["radiogroup", "dropdown", "rating", "checkbox", "tagbox", "boolean"], "une question à choix",
+    ctx.versions,
+    filter.question,
+    `${field}.question`,
+    ["radiogroup", "dropdown", "rating", "checkbox", "tagbox", "boolean"],
+    "une question à choix",
   );
   if (h.type === "boolean") {
     filter.values.forEach((value, i) => {
-      if (value !== "oui" && value !== "non") throw new DefinitionCodeError(`${field}.values[${i}]`, "Une question oui / non se filtre sur « oui » ou « non ».");
+      if (value !== "oui" && value !== "non")
+        throw new DefinitionCodeError(
+          `${field}.values[${i}]`,
+          "Une question oui / non se filtre sur « oui » ou « non ».",
+        );
     });
     const json = filter.values.map((v) => (v === "oui" ? "true" : "false"));
     return sql("(r.data->>?) = any(?::text[])", filter.question, `{${json.join(",")}}`);
@@ -111,12 +171,20 @@ function filterClause(filter: Filter, index: number, ctx: ResolveContext): Fragm
   const known = new Set(h.choices.map((c) => c.value));
   filter.values.forEach((value, i) => {
     if (!known.has(value)) {
-      throw new DefinitionCodeError(`${field}.values[${i}]`, `Le choix « ${value} » n'existe dans aucune version de la question « ${filter.question} ».`);
+      throw new DefinitionCodeError(
+        `${field}.values[${i}]`,
+        `Le choix « ${value} » n'existe dans aucune version de la question « ${filter.question} ».`,
+      );
     }
   });
   const values = `{${filter.values.join(",")}}`;
   return h.type === "checkbox" || h.type === "tagbox"
-    ? sql("jsonb_typeof(r.data->?) = 'array' and jsonb_exists_any(r.data->?, ?::text[])", filter.question, filter.question, values)
+    ? sql(
+        "jsonb_typeof(r.data->?) = 'array' and jsonb_exists_any(r.data->?, ?::text[])",
+        filter.question,
+        filter.question,
+        values,
+      )
     : sql("(r.data->>?) = any(?::text[])", filter.question, values);
 }
 
@@ -126,8 +194,16 @@ function whereClause(def: TableDefinition, ctx: ResolveContext, options: Compile
     const prefixes = options.scope.prefixes;
     if (prefixes.length === 0) parts.push(sql("false"));
     else {
-      const likes = joinSql(prefixes.map((p) => sql("path like ?", `${p}%`)), " or ");
-      parts.push(sql(`r.organisation_id in (select id from organisations where ${likes.text})`, ...likes.bindings));
+      const likes = joinSql(
+        prefixes.map((p) => sql("path like ?", `${p}%`)),
+        " or ",
+      );
+      parts.push(
+        sql(
+          `r.organisation_id in (select id from organisations where ${likes.text})`,
+          ...likes.bindings,
+        ),
+      );
     }
   }
   if (options.period.from) parts.push(sql("r.occurred_on >= ?::date", options.period.from));
@@ -136,15 +212,22 @@ function whereClause(def: TableDefinition, ctx: ResolveContext, options: Compile
   return joinSql(parts, " and ");
 }
 
-export function compileTable(def: TableDefinition, ctx: ResolveContext, options: CompileOptions): CompiledTable {
+export function compileTable(
+  def: TableDefinition,
+  ctx: ResolveContext,
+  options: CompileOptions,
+): CompiledTable {
   const rows = def.rows.map((dim, i) => resolveDimension(dim, ctx, `rows[${i}]`));
   const columns = def.columns.map((dim, i) => resolveDimension(dim, ctx, `columns[${i}]`));
   const dims = [...rows, ...columns];
   const measure = measureParts(def.measure, ctx);
   const where = whereClause(def, ctx, options);
   const needsSubject =
-    dims.some((d) => d.needsSubject) || (def.filters ?? []).some((f) => "territory" in f && !f.question);
-  const from = sql(`from responses r${needsSubject ? " left join subjects s on s.id = r.subject_id" : ""}`);
+    dims.some((d) => d.needsSubject) ||
+    (def.filters ?? []).some((f) => "territory" in f && !f.question);
+  const from = sql(
+    `from responses r${needsSubject ? " left join subjects s on s.id = r.subject_id" : ""}`,
+  );
 
   const rowIdx = rows.map((_, i) => i);
   const colIdx = columns.map((_, i) => rows.length + i);
@@ -168,7 +251,9 @@ export function compileTable(def: TableDefinition, ctx: ResolveContext, options:
         joinSql(
           [
             // Keys are codes: grouping them byte-wise ("C") spares locale-aware comparisons.
-            ...present.map((i) => sql(`(${dims[i]!.key.text}) collate "C" as k${i}`, ...dims[i]!.key.bindings)),
+            ...present.map((i) =>
+              sql(`(${dims[i]!.key.text}) collate "C" as k${i}`, ...dims[i]!.key.bindings),
+            ),
             sql(`${measure.input.text} as v`, ...measure.input.bindings),
           ],
           ", ",
@@ -195,7 +280,11 @@ export function compileTable(def: TableDefinition, ctx: ResolveContext, options:
       `${totalled(colIdx)} as gc`,
     ];
     return joinSql(
-      [sql(`select ${select.join(", ")} from (`), inner, sql(`) k group by grouping sets (${groupingSets})`)],
+      [
+        sql(`select ${select.join(", ")} from (`),
+        inner,
+        sql(`) k group by grouping sets (${groupingSets})`),
+      ],
       "",
     );
   });
@@ -203,7 +292,9 @@ export function compileTable(def: TableDefinition, ctx: ResolveContext, options:
 
   const notes = dims.flatMap((d) => (d.note ? [d.note] : []));
   if (def.measure.kind === "count_distinct") {
-    notes.push("Chaque jeune compte une fois par case, même avec plusieurs fiches ; les totaux le comptent une fois.");
+    notes.push(
+      "Chaque jeune compte une fois par case, même avec plusieurs fiches ; les totaux le comptent une fois.",
+    );
   }
   return {
     query,

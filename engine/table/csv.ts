@@ -14,14 +14,20 @@ export function neutralise(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-export function csvCell(value: string | number | boolean | null | undefined, separator: string): string {
+export function csvCell(
+  value: string | number | boolean | null | undefined,
+  separator: string,
+): string {
   if (value === null || value === undefined) return "";
   const text = typeof value === "string" ? neutralise(value) : String(value);
   const special = separator === ";" ? QUOTE_SEMICOLON : QUOTE_COMMA;
   return special.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function csvLine(values: (string | number | boolean | null | undefined)[], separator: string): string {
+export function csvLine(
+  values: (string | number | boolean | null | undefined)[],
+  separator: string,
+): string {
   return `${values.map((v) => csvCell(v, separator)).join(separator)}\r\n`;
 }
 

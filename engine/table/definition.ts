@@ -122,7 +122,8 @@ const BAD_CODE =
 
 /** Shape checks that need no database; codes are checked against the grid's history later. */
 export function checkDefinitionShape(raw: unknown): DefinitionError[] {
-  if (!isObject(raw)) return [{ field: "", message: "La définition du tableau doit être un objet JSON." }];
+  if (!isObject(raw))
+    return [{ field: "", message: "La définition du tableau doit être un objet JSON." }];
   const errors: DefinitionError[] = [];
   const push = (field: string, message: string) => errors.push({ field, message });
 
@@ -130,7 +131,8 @@ export function checkDefinitionShape(raw: unknown): DefinitionError[] {
     if (!DEFINITION_KEYS.includes(key)) push(key, `Champ inconnu dans la définition : « ${key} ».`);
   }
   if (!isCode(raw.code)) push("code", `Le code du tableau ${BAD_CODE}`);
-  if (typeof raw.title !== "string" || raw.title.trim() === "") push("title", "Donnez un titre au tableau.");
+  if (typeof raw.title !== "string" || raw.title.trim() === "")
+    push("title", "Donnez un titre au tableau.");
   if (raw.description !== undefined && typeof raw.description !== "string") {
     push("description", "La description est un texte.");
   }
@@ -155,7 +157,10 @@ export function checkDefinitionShape(raw: unknown): DefinitionError[] {
     else raw.filters.forEach((filter, index) => checkFilter(filter, `filters[${index}]`, push));
   }
   if (raw.period !== undefined) checkPeriod(raw.period, push);
-  if (raw.scope !== undefined && !["service", "association", "federation"].includes(raw.scope as string)) {
+  if (
+    raw.scope !== undefined &&
+    !["service", "association", "federation"].includes(raw.scope as string)
+  ) {
     push("scope", "La portée est « service », « association » ou « federation ».");
   }
   return errors;
@@ -164,12 +169,19 @@ export function checkDefinitionShape(raw: unknown): DefinitionError[] {
 type Push = (field: string, message: string) => void;
 
 function checkMeasure(measure: unknown, push: Push): void {
-  if (!isObject(measure) || !(MEASURE_KINDS as readonly string[]).includes(measure.kind as string)) {
-    push("measure", "La mesure est « count », « count_distinct », « sum », « avg » ou « breakdown_sum ».");
+  if (
+    !isObject(measure) ||
+    !(MEASURE_KINDS as readonly string[]).includes(measure.kind as string)
+  ) {
+    push(
+      "measure",
+      "La mesure est « count », « count_distinct », « sum », « avg » ou « breakdown_sum ».",
+    );
     return;
   }
   const needsQuestion = ["sum", "avg", "breakdown_sum"].includes(measure.kind as string);
-  if (needsQuestion && !isCode(measure.question)) push("measure.question", `La question mesurée ${BAD_CODE}`);
+  if (needsQuestion && !isCode(measure.question))
+    push("measure.question", `La question mesurée ${BAD_CODE}`);
   if (!needsQuestion && measure.question !== undefined) {
     push("measure.question", "Cette mesure ne porte pas sur une question.");
   }
@@ -186,18 +198,27 @@ function checkDimension(dim: unknown, field: string, push: Push): void {
   }
   if (kind === "age_band") {
     if (dim.at !== undefined && dim.at !== "record_date" && dim.at !== "year_end") {
-      push(`${field}.at`, "L'âge se calcule à la date de la fiche (« record_date ») ou au 31/12 (« year_end »).");
+      push(
+        `${field}.at`,
+        "L'âge se calcule à la date de la fiche (« record_date ») ou au 31/12 (« year_end »).",
+      );
     }
     if (dim.bands !== undefined) checkBands(dim.bands, `${field}.bands`, push);
   }
   if (kind === "period" && !["month", "quarter", "year"].includes(dim.unit as string)) {
-    push(`${field}.unit`, "La période se découpe par mois (« month »), trimestre (« quarter ») ou année (« year »).");
+    push(
+      `${field}.unit`,
+      "La période se découpe par mois (« month »), trimestre (« quarter ») ou année (« year »).",
+    );
   }
   if (kind === "organisation" && !["association", "service"].includes(dim.level as string)) {
     push(`${field}.level`, "Le niveau est « association » ou « service ».");
   }
   if (kind === "territory" && !["commune", "metropole"].includes(dim.level as string)) {
-    push(`${field}.level`, "Le territoire se découpe par commune (« commune ») ou métropole / reste du département (« metropole »).");
+    push(
+      `${field}.level`,
+      "Le territoire se découpe par commune (« commune ») ou métropole / reste du département (« metropole »).",
+    );
   }
 }
 
@@ -212,8 +233,13 @@ function checkBands(bands: unknown, field: string, push: Push): void {
       isCode(band.code) &&
       typeof band.label === "string" &&
       Number.isInteger(band.min) &&
-      (band.max === null || (Number.isInteger(band.max) && (band.max as number) >= (band.min as number)));
-    if (!ok) push(`${field}[${index}]`, "Une tranche a un code, un libellé, un âge minimum et un maximum (ou null).");
+      (band.max === null ||
+        (Number.isInteger(band.max) && (band.max as number) >= (band.min as number)));
+    if (!ok)
+      push(
+        `${field}[${index}]`,
+        "Une tranche a un code, un libellé, un âge minimum et un maximum (ou null).",
+      );
   });
 }
 
@@ -222,7 +248,8 @@ function checkFilter(filter: unknown, field: string, push: Push): void {
     if (filter.territory !== "metropole" && filter.territory !== "departement") {
       push(`${field}.territory`, "Le filtre de territoire garde « metropole » ou « departement ».");
     }
-    if (filter.question !== undefined && !isCode(filter.question)) push(`${field}.question`, `La question ${BAD_CODE}`);
+    if (filter.question !== undefined && !isCode(filter.question))
+      push(`${field}.question`, `La question ${BAD_CODE}`);
     return;
   }
   if (!isObject(filter) || !isCode(filter.question)) {
@@ -255,7 +282,8 @@ function checkBreakdownPairing(raw: Raw, push: Push): void {
   for (const axis of ["rows", "columns"] as const) {
     const dims = Array.isArray(raw[axis]) ? (raw[axis] as unknown[]) : [];
     dims.forEach((dim, index) => {
-      if (!isObject(dim) || (dim.kind !== "breakdown_row" && dim.kind !== "breakdown_column")) return;
+      if (!isObject(dim) || (dim.kind !== "breakdown_row" && dim.kind !== "breakdown_column"))
+        return;
       if (measure.kind !== "breakdown_sum" || measure.question !== dim.question) {
         push(
           `${axis}[${index}]`,

@@ -24,12 +24,16 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", "&#39;");
 }
 
-const figure = (v: Figure) => (v === null ? '<td class="masked">masqué</td>' : `<td>${v.toLocaleString("fr-FR")}</td>`);
+const figure = (v: Figure) =>
+  v === null ? '<td class="masked">masqué</td>' : `<td>${v.toLocaleString("fr-FR")}</td>`;
 
 function tableHtml(t: PrintableTable): string {
   const rowHeads = Math.max(1, t.rowDimensions.length);
   const head = [
-    ...Array.from({ length: rowHeads }, (_, i) => `<th scope="col">${escapeHtml(t.rowDimensions[i] ?? "")}</th>`),
+    ...Array.from(
+      { length: rowHeads },
+      (_, i) => `<th scope="col">${escapeHtml(t.rowDimensions[i] ?? "")}</th>`,
+    ),
     ...t.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`),
     '<th scope="col">Total</th>',
   ].join("");
@@ -63,7 +67,10 @@ p.note { font-size: .8rem; color: #444; }
 @media print { body { margin: 0; } section { break-before: page; } section:first-of-type { break-before: auto; } }
 `;
 
-export function reportHtml(report: { title: string; description?: string; subtitle: string }, tables: PrintableTable[]): string {
+export function reportHtml(
+  report: { title: string; description?: string; subtitle: string },
+  tables: PrintableTable[],
+): string {
   return (
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(report.title)}</title>` +
     `<style>${STYLE}</style></head><body><header><h1>${escapeHtml(report.title)}</h1>` +

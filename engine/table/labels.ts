@@ -38,7 +38,10 @@ function mergeItems(
     if (typeof value !== "string" || seen.has(value)) continue;
     seen.add(value);
     const text = typeof item === "object" && item ? textOf(item.text) : undefined;
-    const shorthand = typeof item === "string" && item.includes("|") ? item.slice(item.indexOf("|") + 1) : undefined;
+    const shorthand =
+      typeof item === "string" && item.includes("|")
+        ? item.slice(item.indexOf("|") + 1)
+        : undefined;
     into.push({ value, label: text ?? shorthand ?? value, ...(retired ? { retired } : {}) });
   }
 }
@@ -54,7 +57,11 @@ function mergeColumns(
       const c = column as MatrixColumn;
       if (typeof c.name !== "string" || seen.has(c.name)) continue;
       seen.add(c.name);
-      into.push({ value: c.name, label: textOf(c.title) ?? c.name, ...(retired ? { retired } : {}) });
+      into.push({
+        value: c.name,
+        label: textOf(c.title) ?? c.name,
+        ...(retired ? { retired } : {}),
+      });
     } else {
       mergeItems(into, seen, [column as ChoiceItem], retired);
     }
@@ -69,7 +76,9 @@ export function questionHistory(
   let history: QuestionHistory | undefined;
   const seen = { choices: new Set<string>(), rows: new Set<string>(), columns: new Set<string>() };
   for (const version of newestFirst) {
-    const question = dataQuestions(version.survey).find((q) => q.element.name === code && !q.parent);
+    const question = dataQuestions(version.survey).find(
+      (q) => q.element.name === code && !q.parent,
+    );
     if (!question) continue;
     const element = question.element;
     history ??= {

@@ -83,7 +83,8 @@ export function maskTable(input: MaskInput, threshold: number): MaskResult {
   const columnTotals = input.columnTotals.map((_, c) => columnTotal(c));
   const lines: Entry[][] = [];
   for (let r = 0; r < rowCount; r++) lines.push([...cells[r]!, rowTotals[r]!]);
-  for (let c = 0; c < columnCount; c++) lines.push([...cells.map((row) => row[c]!), columnTotals[c]!]);
+  for (let c = 0; c < columnCount; c++)
+    lines.push([...cells.map((row) => row[c]!), columnTotals[c]!]);
   lines.push([...rowTotals, all]);
   lines.push([...columnTotals, all]);
   for (const line of lines) for (const entry of line) entry.lines.push(line);
@@ -93,7 +94,10 @@ export function maskTable(input: MaskInput, threshold: number): MaskResult {
     changed = false;
     for (const line of lines) {
       if (line.filter((e) => e.isMasked()).length !== 1) continue;
-      const partner = pickPartner(line, line.filter((e) => !e.isMasked()));
+      const partner = pickPartner(
+        line,
+        line.filter((e) => !e.isMasked()),
+      );
       if (partner) {
         partner.mask();
         changed = true;
@@ -106,10 +110,14 @@ export function maskTable(input: MaskInput, threshold: number): MaskResult {
 const maskedIn = (line: Entry[]) => line.filter((e) => e.isMasked()).length;
 
 function pickPartner(line: Entry[], open: Entry[]): Entry | undefined {
-  const settles = (e: Entry) => e.lines.filter((other) => other !== line && maskedIn(other) === 1).length;
+  const settles = (e: Entry) =>
+    e.lines.filter((other) => other !== line && maskedIn(other) === 1).length;
   const best = Math.max(0, ...open.filter((e) => e.get() > 0).map(settles));
   const smallest = (entries: Entry[]) =>
-    entries.reduce<Entry | undefined>((found, e) => (!found || e.get() < found.get() ? e : found), undefined);
+    entries.reduce<Entry | undefined>(
+      (found, e) => (!found || e.get() < found.get() ? e : found),
+      undefined,
+    );
   if (best > 0) {
     const settling = open.filter((e) => e.get() > 0 && settles(e) === best);
     return smallest(settling.filter((e) => !e.margin)) ?? smallest(settling);

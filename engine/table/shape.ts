@@ -33,7 +33,9 @@ function ranker(dim: ResolvedDimension, seen: string[]): (key: string) => number
   const known = new Map(dim.headers.map((h, i) => [h.key, special.has(h.key) ? 2_000_000 + i : i]));
   const extra = seen.filter((key) => !known.has(key));
   const label = (key: string) => dim.labelOf(key);
-  extra.sort((a, b) => (dim.sortByKey ? a.localeCompare(b) : label(a).localeCompare(label(b), "fr")));
+  extra.sort((a, b) =>
+    dim.sortByKey ? a.localeCompare(b) : label(a).localeCompare(label(b), "fr"),
+  );
   extra.forEach((key, i) => known.set(key, 1_000_000 + i));
   return (key) => known.get(key) ?? 3_000_000;
 }
@@ -42,7 +44,12 @@ function labelFor(dim: ResolvedDimension, key: string): string {
   return dim.headers.find((h) => h.key === key)?.label ?? dim.labelOf(key);
 }
 
-function buildAxis(dims: ResolvedDimension[], offset: number, lines: ResultLine[], grouped: (l: ResultLine) => boolean): AxisEntry[] {
+function buildAxis(
+  dims: ResolvedDimension[],
+  offset: number,
+  lines: ResultLine[],
+  grouped: (l: ResultLine) => boolean,
+): AxisEntry[] {
   if (dims.length === 0) return [TOTAL_ENTRY];
   const tuples = new Map<string, string[]>();
   for (const line of lines) {
@@ -56,7 +63,12 @@ function buildAxis(dims: ResolvedDimension[], offset: number, lines: ResultLine[
       if (!dims[0]!.optional.has(header.key)) tuples.set(header.key, [header.key]);
     }
   }
-  const ranks = dims.map((dim, i) => ranker(dim, [...tuples.values()].map((keys) => keys[i]!)));
+  const ranks = dims.map((dim, i) =>
+    ranker(
+      dim,
+      [...tuples.values()].map((keys) => keys[i]!),
+    ),
+  );
   const entries = [...tuples.values()].sort((a, b) => {
     for (let i = 0; i < dims.length; i++) {
       const d = ranks[i]!(a[i]!) - ranks[i]!(b[i]!);
@@ -96,11 +108,20 @@ export function shapeTable(
   for (const line of lines) {
     const value = line.value ?? 0;
     const rowKey = compiled.rows.map((_, i) => String(line[`k${i}`])).join("\u0000");
-    const columnKey = compiled.columns.map((_, i) => String(line[`k${rowCount + i}`])).join("\u0000");
+    const columnKey = compiled.columns
+      .map((_, i) => String(line[`k${rowCount + i}`]))
+      .join("\u0000");
     // An axis without dimensions has one entry that is also its total.
-    const rTargets: (number | "total")[] = line.gr ? ["total"] : rowCount === 0 ? [0, "total"] : [rowIndex.get(rowKey)!];
-    const cTargets: (number | "total")[] =
-      line.gc ? ["total"] : compiled.columns.length === 0 ? [0, "total"] : [columnIndex.get(columnKey)!];
+    const rTargets: (number | "total")[] = line.gr
+      ? ["total"]
+      : rowCount === 0
+        ? [0, "total"]
+        : [rowIndex.get(rowKey)!];
+    const cTargets: (number | "total")[] = line.gc
+      ? ["total"]
+      : compiled.columns.length === 0
+        ? [0, "total"]
+        : [columnIndex.get(columnKey)!];
     for (const r of rTargets) {
       for (const c of cTargets) {
         if (r === "total" && c === "total") {
@@ -121,7 +142,11 @@ export function shapeTable(
   }
 
   let cells: Figure[][] = values;
-  let totals: TableResult["totals"] = { rows: rowTotals.value, columns: columnTotals.value, all: all.value };
+  let totals: TableResult["totals"] = {
+    rows: rowTotals.value,
+    columns: columnTotals.value,
+    all: all.value,
+  };
   let masked = rows.map(() => columns.map(() => false));
   if (masking) {
     const byValue = compiled.maskOn === "value";

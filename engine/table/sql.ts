@@ -8,7 +8,9 @@ export type Fragment = { text: string; bindings: Binding[] };
 export function sql(text: string, ...bindings: Binding[]): Fragment {
   const placeholders = (text.match(/\?/g) ?? []).length;
   if (placeholders !== bindings.length) {
-    throw new Error(`sql fragment has ${placeholders} placeholders and ${bindings.length} bindings: ${text}`);
+    throw new Error(
+      `sql fragment has ${placeholders} placeholders and ${bindings.length} bindings: ${text}`,
+    );
   }
   return { text, bindings };
 }

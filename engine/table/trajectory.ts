@@ -52,7 +52,10 @@ export function checkTransitionShape(raw: unknown): DefinitionError[] {
   const def = raw as Record<string, unknown>;
   const errors: DefinitionError[] = [];
   if (typeof def.code !== "string" || !CODE_PATTERN.test(def.code)) {
-    errors.push({ field: "code", message: "Le code du tableau s'écrit en minuscules sans accents, chiffres et « _ »." });
+    errors.push({
+      field: "code",
+      message: "Le code du tableau s'écrit en minuscules sans accents, chiffres et « _ ».",
+    });
   }
   if (typeof def.title !== "string" || def.title.trim() === "") {
     errors.push({ field: "title", message: "Donnez un titre au tableau." });
@@ -84,14 +87,23 @@ export function checkTransitionShape(raw: unknown): DefinitionError[] {
       const field = `${axis}[${index}]`;
       if (dim?.kind === "accompaniment_domain") return;
       if (dim?.kind !== "situation_at") {
-        errors.push({ field, message: `Dimension inconnue pour un tableau de parcours : ${String(dim?.kind)}.` });
+        errors.push({
+          field,
+          message: `Dimension inconnue pour un tableau de parcours : ${String(dim?.kind)}.`,
+        });
         return;
       }
       if (typeof dim.question !== "string" || !CODE_PATTERN.test(dim.question)) {
-        errors.push({ field: `${field}.question`, message: "Le code de question n'est pas valide." });
+        errors.push({
+          field: `${field}.question`,
+          message: "Le code de question n'est pas valide.",
+        });
       }
       if (dim.moment !== "entry" && dim.moment !== "latest") {
-        errors.push({ field: `${field}.moment`, message: "Le moment vaut « entry » (entrée) ou « latest » (dernière situation)." });
+        errors.push({
+          field: `${field}.moment`,
+          message: "Le moment vaut « entry » (entrée) ou « latest » (dernière situation).",
+        });
       }
     });
   }

@@ -34,7 +34,9 @@ describe("organisations managed by an association admin", () => {
     const result = await admin.get("/api/organisations");
     expect(result.status).toBe(200);
     const codes = result.body.map((o: { code: string }) => o.code);
-    expect(codes).toEqual(expect.arrayContaining(["avenir_jeunes", "avenir_jeunes_1", "avenir_jeunes_2"]));
+    expect(codes).toEqual(
+      expect.arrayContaining(["avenir_jeunes", "avenir_jeunes_1", "avenir_jeunes_2"]),
+    );
     expect(codes).not.toContain("horizons");
     expect(codes).not.toContain("horizons_1");
     expect(codes).not.toContain("federation_demo");
@@ -48,9 +50,16 @@ describe("organisations managed by an association admin", () => {
       parent_id: avenir,
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ kind: "service", code: "avenir_jeunes_3", parent_id: avenir });
+    expect(created.body).toMatchObject({
+      kind: "service",
+      code: "avenir_jeunes_3",
+      parent_id: avenir,
+    });
     const rows = await auditRows(app.db, "organisation.create");
-    expect(rows.at(-1)).toMatchObject({ target_id: String(created.body.id), organisation_id: created.body.id });
+    expect(rows.at(-1)).toMatchObject({
+      target_id: String(created.body.id),
+      organisation_id: created.body.id,
+    });
   });
 
   it("creates a team under one of their services", async () => {
@@ -99,10 +108,20 @@ describe("organisations managed by an association admin", () => {
   });
 
   it("are not managed by an educator or a service head", async () => {
-    for (const email of ["educateur@demo.bdc", "chef@demo.bdc", "analyste@demo.bdc", "copil@demo.bdc"]) {
+    for (const email of [
+      "educateur@demo.bdc",
+      "chef@demo.bdc",
+      "analyste@demo.bdc",
+      "copil@demo.bdc",
+    ]) {
       const client = await loggedIn(app.url, email);
       expect((await client.get("/api/organisations")).status).toBe(403);
-      const post = await client.post("/api/organisations", { kind: "team", code: "x_y", name: "X", parent_id: service1 });
+      const post = await client.post("/api/organisations", {
+        kind: "team",
+        code: "x_y",
+        name: "X",
+        parent_id: service1,
+      });
       expect(post.status).toBe(403);
     }
   });
@@ -127,7 +146,10 @@ describe("accounts managed by an association admin", () => {
     const login = await loginFrom(app.url, email, PROVISIONAL_PASSWORD, "192.0.2.50");
     expect(login.result.status).toBe(201);
     const rows = await auditRows(app.db, "user.create");
-    expect(rows.at(-1)).toMatchObject({ target_id: String(created.body.id), organisation_id: service1 });
+    expect(rows.at(-1)).toMatchObject({
+      target_id: String(created.body.id),
+      organisation_id: service1,
+    });
     expect(JSON.stringify(rows)).not.toContain(PROVISIONAL_PASSWORD);
   });
 
@@ -135,12 +157,21 @@ describe("accounts managed by an association admin", () => {
     const list = await admin.get("/api/users");
     expect(list.status).toBe(200);
     for (const field of FORBIDDEN_FIELDS) expect(list.text).not.toContain(field);
-    expect(Object.keys(list.body[0]).sort()).toEqual(["created_at", "disabled", "display_name", "email", "id", "roles"]);
+    expect(Object.keys(list.body[0]).sort()).toEqual([
+      "created_at",
+      "disabled",
+      "display_name",
+      "email",
+      "id",
+      "roles",
+    ]);
   });
 
   it("lists the accounts of their association only", async () => {
     const emails = (await admin.get("/api/users")).body.map((u: { email: string }) => u.email);
-    expect(emails).toEqual(expect.arrayContaining(["educateur@demo.bdc", "chef@demo.bdc", "admin@demo.bdc"]));
+    expect(emails).toEqual(
+      expect.arrayContaining(["educateur@demo.bdc", "chef@demo.bdc", "admin@demo.bdc"]),
+    );
     expect(emails).not.toContain("educateur2@demo.bdc");
     expect(emails).not.toContain("analyste@demo.bdc");
     expect(emails).not.toContain("copil@demo.bdc");
@@ -154,7 +185,9 @@ describe("accounts managed by an association admin", () => {
       roles: [{ role: "educator", organisation_id: service1 }],
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.details.errors.map((e: { field: string }) => e.field)).toContain("password");
+    expect(result.body.error.details.errors.map((e: { field: string }) => e.field)).toContain(
+      "password",
+    );
   });
 
   it("cannot give a role in another association's service", async () => {
@@ -240,7 +273,9 @@ describe("accounts managed by an association admin", () => {
     expect(updated.status).toBe(200);
     expect(updated.body.disabled).toBe(true);
     expect((await client.get("/api/session")).status).toBe(401);
-    expect((await loginFrom(app.url, account.email, account.password, "192.0.2.52")).result.status).toBe(401);
+    expect(
+      (await loginFrom(app.url, account.email, account.password, "192.0.2.52")).result.status,
+    ).toBe(401);
   });
 
   it("cannot disable their own account", async () => {
@@ -260,20 +295,34 @@ describe("accounts managed by an association admin", () => {
 
   it("cannot change an account that also holds a role elsewhere", async () => {
     const account = await createEducator(app.db, admin);
-    await app.db("user_roles").insert({ user_id: account.id, organisation_id: horizons1, role: "educator" });
+    await app
+      .db("user_roles")
+      .insert({ user_id: account.id, organisation_id: horizons1, role: "educator" });
     const result = await admin.put(`/api/users/${account.id}`, { disabled: true });
     expect(result.status).toBe(403);
-    const listed = (await admin.get("/api/users")).body.find((u: { id: number }) => u.id === account.id);
-    expect(listed.roles.map((r: { organisation_id: number }) => r.organisation_id)).toEqual([service1]);
+    const listed = (await admin.get("/api/users")).body.find(
+      (u: { id: number }) => u.id === account.id,
+    );
+    expect(listed.roles.map((r: { organisation_id: number }) => r.organisation_id)).toEqual([
+      service1,
+    ]);
   });
 
   it("are not managed by other roles", async () => {
     const target = await userId(app.db, "educateur@demo.bdc");
-    for (const email of ["educateur@demo.bdc", "chef@demo.bdc", "referent@demo.bdc", "analyste@demo.bdc", "copil@demo.bdc"]) {
+    for (const email of [
+      "educateur@demo.bdc",
+      "chef@demo.bdc",
+      "referent@demo.bdc",
+      "analyste@demo.bdc",
+      "copil@demo.bdc",
+    ]) {
       const client = await loggedIn(app.url, email);
       expect((await client.get("/api/users")).status).toBe(403);
       expect((await client.put(`/api/users/${target}`, { display_name: "X" })).status).toBe(403);
-      expect((await client.post(`/api/users/${target}/password`, { password: "x".repeat(20) })).status).toBe(403);
+      expect(
+        (await client.post(`/api/users/${target}/password`, { password: "x".repeat(20) })).status,
+      ).toBe(403);
     }
   });
 });
@@ -282,20 +331,29 @@ describe("the platform admin", () => {
   it("sees and manages every association", async () => {
     const email = await createPlatformAdmin(app.db, DEMO_PASSWORD);
     const platform = await loggedIn(app.url, email);
-    const organisations = (await platform.get("/api/organisations")).body.map((o: { code: string }) => o.code);
-    expect(organisations).toEqual(expect.arrayContaining(["federation_demo", "avenir_jeunes", "horizons_2"]));
+    const organisations = (await platform.get("/api/organisations")).body.map(
+      (o: { code: string }) => o.code,
+    );
+    expect(organisations).toEqual(
+      expect.arrayContaining(["federation_demo", "avenir_jeunes", "horizons_2"]),
+    );
     const users = (await platform.get("/api/users")).body.map((u: { email: string }) => u.email);
     expect(users).toEqual(expect.arrayContaining(["educateur2@demo.bdc", "analyste@demo.bdc"]));
     const created = await platform.post("/api/users", {
       email: uniqueEmail("analyste"),
       display_name: "Nouvelle chargée d'études",
       password: PROVISIONAL_PASSWORD,
-      roles: [{ role: "analyst", organisation_id: await organisationId(app.db, "federation_demo") }],
+      roles: [
+        { role: "analyst", organisation_id: await organisationId(app.db, "federation_demo") },
+      ],
     });
     expect(created.status).toBe(201);
-    const renamed = await platform.put(`/api/users/${await userId(app.db, "educateur2@demo.bdc")}`, {
-      display_name: "Éducateur Tourcoing",
-    });
+    const renamed = await platform.put(
+      `/api/users/${await userId(app.db, "educateur2@demo.bdc")}`,
+      {
+        display_name: "Éducateur Tourcoing",
+      },
+    );
     expect(renamed.status).toBe(200);
   });
 });

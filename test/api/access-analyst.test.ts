@@ -77,7 +77,8 @@ for (const email of ["analyste@demo.bdc", "copil@demo.bdc"]) {
       const result = await client.get("/api/tables/niveau_relation_par_sexe");
       expect(result.status).toBe(200);
       expect(result.body.scope).toBe("federation");
-      for (const marker of [youth.id, youth.code, "Zéphyrine", responseId]) expect(result.text).not.toContain(marker);
+      for (const marker of [youth.id, youth.code, "Zéphyrine", responseId])
+        expect(result.text).not.toContain(marker);
     });
 
     it("never sees a free-text answer, even in a table built on one", async () => {

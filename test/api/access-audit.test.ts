@@ -17,7 +17,12 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-type Entry = { id: number; action: string; organisation_id: number | null; target_id: string | null };
+type Entry = {
+  id: number;
+  action: string;
+  organisation_id: number | null;
+  target_id: string | null;
+};
 
 describe("the audit log read by an association admin", () => {
   it("lists their association's rows, newest first", async () => {
@@ -26,7 +31,9 @@ describe("the audit log read by an association admin", () => {
     const entries: Entry[] = result.body.entries;
     const ids = entries.map((e) => e.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(["user.create", "subject.create"]));
+    expect(entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["user.create", "subject.create"]),
+    );
   });
 
   it("never shows another association's rows", async () => {
@@ -38,16 +45,21 @@ describe("the audit log read by an association admin", () => {
     let before: number | null = null;
     const seen: Entry[] = [];
     do {
-      const page: { body: { entries: Entry[]; next_before: number | null } } = await admin.get(`/api/audit?limit=5${before ? `&before=${before}` : ""}`);
+      const page: { body: { entries: Entry[]; next_before: number | null } } = await admin.get(
+        `/api/audit?limit=5${before ? `&before=${before}` : ""}`,
+      );
       seen.push(...page.body.entries);
       before = page.body.next_before;
     } while (before !== null);
-    expect(seen.some((e) => e.organisation_id !== null && horizons.includes(e.organisation_id))).toBe(false);
+    expect(
+      seen.some((e) => e.organisation_id !== null && horizons.includes(e.organisation_id)),
+    ).toBe(false);
     expect(seen.some((e) => e.target_id === otherYouth.id)).toBe(false);
   });
 
   it("includes the sign-ins of their association's people", async () => {
-    const entries: (Entry & { actor_email: string })[] = (await admin.get("/api/audit?limit=200")).body.entries;
+    const entries: (Entry & { actor_email: string })[] = (await admin.get("/api/audit?limit=200"))
+      .body.entries;
     const logins = entries.filter((e) => e.action === "session.login").map((e) => e.actor_email);
     expect(logins).toContain("educateur@demo.bdc");
     expect(logins).not.toContain("educateur2@demo.bdc");
@@ -72,7 +84,13 @@ describe("the audit log read by an association admin", () => {
 
 describe("the audit log for other roles", () => {
   it("is refused to educators, service heads, referents, the COPIL and analysts", async () => {
-    for (const email of ["educateur@demo.bdc", "chef@demo.bdc", "referent@demo.bdc", "copil@demo.bdc", "analyste@demo.bdc"]) {
+    for (const email of [
+      "educateur@demo.bdc",
+      "chef@demo.bdc",
+      "referent@demo.bdc",
+      "copil@demo.bdc",
+      "analyste@demo.bdc",
+    ]) {
       const client = await loggedIn(app.url, email);
       const result = await client.get("/api/audit");
       expect(result.status).toBe(403);

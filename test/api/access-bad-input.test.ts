@@ -46,16 +46,23 @@ describe("malformed JSON", () => {
     ["educator", "/api/session/password"],
   ] as const) {
     it(`gets 400 malformed_json on POST ${path}`, async () => {
-      const result = await (client === "admin" ? admin : educator).request("POST", path, undefined, {
-        rawBody: '{"email": "a@b.fr",',
-      });
+      const result = await (client === "admin" ? admin : educator).request(
+        "POST",
+        path,
+        undefined,
+        {
+          rawBody: '{"email": "a@b.fr",',
+        },
+      );
       expect(result.status).toBe(400);
       expect(result.body.error.code).toBe("malformed_json");
     });
   }
 
   it("gets 400 when the body is not an object", async () => {
-    const result = await admin.request("POST", "/api/users", undefined, { rawBody: '["une", "liste"]' });
+    const result = await admin.request("POST", "/api/users", undefined, {
+      rawBody: '["une", "liste"]',
+    });
     expect(result.status).toBe(400);
     expect(result.body.error.code).toBe("invalid_request");
   });
@@ -69,13 +76,44 @@ describe("unknown fields", () => {
     await educator.post("/api/responses", response);
     const cases: [ApiClient, string, string, Record<string, unknown>][] = [
       [educator, "POST", "/api/responses", { ...newResponse(youthId), author_id: 1 }],
-      [educator, "PUT", `/api/responses/${response.id}`, { revision: 1, data: validProfile(), status: "validated" }],
+      [
+        educator,
+        "PUT",
+        `/api/responses/${response.id}`,
+        { revision: 1, data: validProfile(), status: "validated" },
+      ],
       [educator, "POST", "/api/subjects", { kind: "youth", nom: "Dupont" }],
-      [educator, "POST", "/api/session/password", { current_password: "x", new_password: "y", admin: true }],
-      [admin, "POST", "/api/users", { email: "a@b.fr", display_name: "A", password: PROVISIONAL_PASSWORD, roles: [], is_admin: true }],
+      [
+        educator,
+        "POST",
+        "/api/session/password",
+        { current_password: "x", new_password: "y", admin: true },
+      ],
+      [
+        admin,
+        "POST",
+        "/api/users",
+        {
+          email: "a@b.fr",
+          display_name: "A",
+          password: PROVISIONAL_PASSWORD,
+          roles: [],
+          is_admin: true,
+        },
+      ],
       [admin, "PUT", `/api/users/${userId}`, { password_hash: "x" }],
-      [admin, "POST", `/api/users/${userId}/password`, { password: PROVISIONAL_PASSWORD, failed_logins: 0 }],
-      [admin, "POST", "/api/organisations", { kind: "service", code: "s_x", name: "S", parent_id: avenir, path: "/" }],
+      [
+        admin,
+        "POST",
+        `/api/users/${userId}/password`,
+        { password: PROVISIONAL_PASSWORD, failed_logins: 0 },
+      ],
+      [
+        admin,
+        "POST",
+        "/api/organisations",
+        { kind: "service", code: "s_x", name: "S", parent_id: avenir, path: "/" },
+      ],
     ];
     const before = await counts();
     for (const [client, method, path, body] of cases) {
@@ -89,16 +127,43 @@ describe("unknown fields", () => {
 describe("wrong types", () => {
   it("are refused with the field named", async () => {
     const cases: [string, Record<string, unknown>, string][] = [
-      ["/api/users", { email: 42, display_name: "A", password: PROVISIONAL_PASSWORD, roles: [] }, "email"],
-      ["/api/users", { email: "t@demo.bdc", display_name: ["A"], password: PROVISIONAL_PASSWORD, roles: [] }, "display_name"],
-      ["/api/users", { email: "t@demo.bdc", display_name: "A", password: 123456789012, roles: [] }, "password"],
-      ["/api/users", { email: "t@demo.bdc", display_name: "A", password: PROVISIONAL_PASSWORD, roles: "educator" }, "roles"],
-      ["/api/organisations", { kind: "service", code: "Majuscules Et Espaces", name: "S", parent_id: 1 }, "code"],
+      [
+        "/api/users",
+        { email: 42, display_name: "A", password: PROVISIONAL_PASSWORD, roles: [] },
+        "email",
+      ],
+      [
+        "/api/users",
+        { email: "t@demo.bdc", display_name: ["A"], password: PROVISIONAL_PASSWORD, roles: [] },
+        "display_name",
+      ],
+      [
+        "/api/users",
+        { email: "t@demo.bdc", display_name: "A", password: 123456789012, roles: [] },
+        "password",
+      ],
+      [
+        "/api/users",
+        {
+          email: "t@demo.bdc",
+          display_name: "A",
+          password: PROVISIONAL_PASSWORD,
+          roles: "educator",
+        },
+        "roles",
+      ],
+      [
+        "/api/organisations",
+        { kind: "service", code: "Majuscules Et Espaces", name: "S", parent_id: 1 },
+        "code",
+      ],
     ];
     for (const [path, body, field] of cases) {
       const result = await admin.post(path, body);
       expect(result.status, path).toBe(400);
-      expect(result.body.error.details.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(result.body.error.details.errors.map((e: { field: string }) => e.field)).toContain(
+        field,
+      );
     }
   });
 });
@@ -144,7 +209,12 @@ describe("tricks in paths", () => {
 });
 
 describe("table definitions sent by a client", () => {
-  const injections = ["x'; drop table users; --", "niveau_relation') or 1=1 --", "data->>'x'", "../../etc/passwd"];
+  const injections = [
+    "x'; drop table users; --",
+    "niveau_relation') or 1=1 --",
+    "data->>'x'",
+    "../../etc/passwd",
+  ];
 
   it("answer 4xx to codes trying to inject SQL, and change nothing", async () => {
     const before = await counts();
@@ -166,13 +236,22 @@ describe("table definitions sent by a client", () => {
     const bodies = fc.sample(
       fc.oneof(
         fc.jsonValue({ maxDepth: 3 }),
-        fc.record({
-          kind: fc.constantFrom("transition", "x"),
-          grid: fc.oneof(fc.constantFrom("profil_jeune", "suivi_situation", ...injections), fc.string()),
-          question: fc.oneof(fc.constantFrom("niveau_relation", "situation_scolaire", ...injections), fc.string()),
-          code: fc.string(),
-          title: fc.string(),
-        }, { requiredKeys: [] }),
+        fc.record(
+          {
+            kind: fc.constantFrom("transition", "x"),
+            grid: fc.oneof(
+              fc.constantFrom("profil_jeune", "suivi_situation", ...injections),
+              fc.string(),
+            ),
+            question: fc.oneof(
+              fc.constantFrom("niveau_relation", "situation_scolaire", ...injections),
+              fc.string(),
+            ),
+            code: fc.string(),
+            title: fc.string(),
+          },
+          { requiredKeys: [] },
+        ),
       ),
       { numRuns: 60, seed: 20261204 },
     );

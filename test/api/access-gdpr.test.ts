@@ -36,7 +36,10 @@ async function youthWithHistory(firstName = "Zéphyrine") {
   expect((await educator.post("/api/responses", response)).status).toBe(201);
   const edited = await educator.put(`/api/responses/${response.id}`, {
     revision: 1,
-    data: validProfile({ observations: `${NOTE} (mis à jour)`, niveau_relation: "accompagnement_durable" }),
+    data: validProfile({
+      observations: `${NOTE} (mis à jour)`,
+      niveau_relation: "accompagnement_durable",
+    }),
   });
   expect(edited.status).toBe(200);
   return { youth, responseId: response.id };
@@ -47,14 +50,18 @@ describe("exporting a young person's data", () => {
     const { youth, responseId } = await youthWithHistory();
     const result = await head.get(`/api/subjects/${youth.id}/export`);
     expect(result.status).toBe(200);
-    expect(result.body.subject).toMatchObject({ id: youth.id, code: youth.code, first_name: "Zéphyrine", birth_month: 7 });
+    expect(result.body.subject).toMatchObject({
+      id: youth.id,
+      code: youth.code,
+      first_name: "Zéphyrine",
+      birth_month: 7,
+    });
     expect(result.body.responses).toHaveLength(1);
     const [response] = result.body.responses;
     expect(response).toMatchObject({ id: responseId, grid: "profil_jeune", revision: 2 });
-    expect(response.revisions.map((r: { data: { observations: string } }) => r.data.observations)).toEqual([
-      NOTE,
-      `${NOTE} (mis à jour)`,
-    ]);
+    expect(
+      response.revisions.map((r: { data: { observations: string } }) => r.data.observations),
+    ).toEqual([NOTE, `${NOTE} (mis à jour)`]);
   });
 
   it("flags the free-text answers", async () => {
@@ -69,9 +76,12 @@ describe("exporting a young person's data", () => {
 
   it("lists the families and collective actions the young person belongs to", async () => {
     const { youth } = await youthWithHistory();
-    const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] })).body;
+    const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] }))
+      .body;
     const exported = await head.get(`/api/subjects/${youth.id}/export`);
-    expect(exported.body.links).toEqual([expect.objectContaining({ id: family.id, kind: "family", code: family.code })]);
+    expect(exported.body.links).toEqual([
+      expect.objectContaining({ id: family.id, kind: "family", code: family.code }),
+    ]);
   });
 
   it("is audited as subject.export", async () => {
@@ -88,7 +98,9 @@ describe("exporting a young person's data", () => {
     expect(result.headers.get("content-type")).toContain("text/html");
     expect(result.text).toContain('<html lang="fr">');
     expect(result.text).toContain("Données enregistrées sur le jeune");
-    expect(result.text).toContain("Habite chez sa tante &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; aime le foot");
+    expect(result.text).toContain(
+      "Habite chez sa tante &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; aime le foot",
+    );
     expect(result.text).not.toContain(SCRIPT);
     expect(result.text).toContain("(texte libre)");
   });
@@ -124,20 +136,29 @@ describe("anonymising a young person", () => {
     expect(result.body).toMatchObject({ responses: 1, revisions: 2 });
 
     const subject = await app.db("subjects").where({ id: youth.id }).first();
-    expect(subject).toMatchObject({ first_name: null, birth_month: null, birth_year: 2010, sex: "fille" });
+    expect(subject).toMatchObject({
+      first_name: null,
+      birth_month: null,
+      birth_year: 2010,
+      sex: "fille",
+    });
     expect(subject.anonymised_at).not.toBeNull();
     const response = await app.db("responses").where({ id: responseId }).first("data");
     expect(response.data).not.toHaveProperty("observations");
     expect(response.data).not.toHaveProperty("quartier_residence");
     expect(response.data.niveau_relation).toBe("accompagnement_durable");
-    const revisions = await app.db("response_revisions").where({ response_id: responseId }).select("data");
+    const revisions = await app
+      .db("response_revisions")
+      .where({ response_id: responseId })
+      .select("data");
     expect(JSON.stringify(revisions)).not.toContain("tante");
     expect(revisions[0].data.mode_premier_contact).toBe("contact_rue");
   });
 
   it("erases a young person who belongs to a family, leaving the family", async () => {
     const { youth } = await youthWithHistory();
-    const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] })).body;
+    const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] }))
+      .body;
     expect((await head.request("DELETE", `/api/subjects/${youth.id}`)).status).toBe(204);
     expect(await app.db("subject_links").where({ youth_id: youth.id })).toEqual([]);
     expect(await app.db("subjects").where({ id: family.id }).first("id")).toBeDefined();
@@ -146,7 +167,9 @@ describe("anonymising a young person", () => {
   it("keeps the audit entries and adds subject.anonymise", async () => {
     const { youth } = await youthWithHistory();
     await admin.post(`/api/subjects/${youth.id}/anonymise`);
-    const created = await app.db("audit_log").where({ action: "subject.create", target_id: youth.id });
+    const created = await app
+      .db("audit_log")
+      .where({ action: "subject.create", target_id: youth.id });
     expect(created).toHaveLength(1);
     const rows = await auditRows(app.db, "subject.anonymise");
     expect(rows.at(-1)).toMatchObject({ target_id: youth.id });
@@ -171,8 +194,16 @@ describe("erasing a young person", () => {
     expect(await app.db("subjects").where({ id: youth.id }).first()).toBeUndefined();
     expect(await app.db("responses").where({ id: responseId }).first()).toBeUndefined();
     expect(await app.db("response_revisions").where({ response_id: responseId })).toEqual([]);
-    const trail = await app.db("audit_log").whereIn("target_id", [youth.id, responseId]).pluck("action");
-    expect(trail).toEqual(["subject.create", "response.create", "response.update", "subject.delete"]);
+    const trail = await app
+      .db("audit_log")
+      .whereIn("target_id", [youth.id, responseId])
+      .pluck("action");
+    expect(trail).toEqual([
+      "subject.create",
+      "response.create",
+      "response.update",
+      "subject.delete",
+    ]);
     expect((await head.get(`/api/subjects/${youth.id}`)).status).toBe(404);
   });
 
@@ -190,7 +221,10 @@ describe("the retention command", () => {
     const past = new Date(Date.now() - years * 366 * 86_400_000);
     const day = past.toISOString().slice(0, 10);
     await app.db("subjects").where({ id }).update({ created_at: past, updated_at: past });
-    await app.db("responses").where({ subject_id: id }).update({ occurred_on: day, updated_at: past, created_at: past });
+    await app
+      .db("responses")
+      .where({ subject_id: id })
+      .update({ occurred_on: day, updated_at: past, created_at: past });
   }
 
   it("lists, in a dry run, the young people with no record for the given years and changes nothing", async () => {
@@ -201,7 +235,9 @@ describe("the retention command", () => {
     const ids = report.candidates.map((c) => c.id);
     expect(ids).toContain(old.youth.id);
     expect(ids).not.toContain(recent.youth.id);
-    expect((await app.db("subjects").where({ id: old.youth.id }).first("first_name")).first_name).toBe("Ancienne");
+    expect(
+      (await app.db("subjects").where({ id: old.youth.id }).first("first_name")).first_name,
+    ).toBe("Ancienne");
   });
 
   it("anonymises them with --apply, audited, and leaves them out of the next run", async () => {
@@ -209,7 +245,10 @@ describe("the retention command", () => {
     await ageYouth(old.youth.id, 3);
     const report = await runRetention(app.db, { years: 2, apply: true });
     expect(report.candidates.map((c) => c.id)).toContain(old.youth.id);
-    const subject = await app.db("subjects").where({ id: old.youth.id }).first("first_name", "anonymised_at");
+    const subject = await app
+      .db("subjects")
+      .where({ id: old.youth.id })
+      .first("first_name", "anonymised_at");
     expect(subject.first_name).toBeNull();
     const response = await app.db("responses").where({ id: old.responseId }).first("data");
     expect(response.data).not.toHaveProperty("observations");
@@ -224,7 +263,11 @@ describe("the retention command", () => {
       const { stdout } = await promisify(execFile)(
         process.execPath,
         ["--import", "tsx", "engine/access/retention-cli.ts", "--years", "2"],
-        { cwd: ROOT, env: { ...process.env, BDC_DATA_DIR: dataDir, DATABASE_URL: "" }, timeout: 60_000 },
+        {
+          cwd: ROOT,
+          env: { ...process.env, BDC_DATA_DIR: dataDir, DATABASE_URL: "" },
+          timeout: 60_000,
+        },
       );
       expect(stdout).toContain("Durée de conservation : 2 an(s)");
       expect(stdout).toContain("0 jeune(s) à anonymiser (simulation");

@@ -17,7 +17,12 @@ describe("the login rate limit", () => {
   it("answers 429 with the seconds to wait once an e-mail has too many failures", async () => {
     const email = uniqueEmail("inconnu");
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
-      const { result } = await loginFrom(app.url, email, "mauvais-mot-de-passe", `198.51.100.${i + 1}`);
+      const { result } = await loginFrom(
+        app.url,
+        email,
+        "mauvais-mot-de-passe",
+        `198.51.100.${i + 1}`,
+      );
       expect(result.status).toBe(401);
     }
     const { result } = await loginFrom(app.url, email, "mauvais-mot-de-passe", "198.51.100.200");
@@ -81,7 +86,12 @@ describe("a person changing their own password", () => {
   it("ends every other session and keeps this browser signed in with a new token", async () => {
     const account = await createEducator(app.db, admin);
     const { client } = await loginFrom(app.url, account.email, account.password, "192.0.2.22");
-    const { client: otherDevice } = await loginFrom(app.url, account.email, account.password, "192.0.2.23");
+    const { client: otherDevice } = await loginFrom(
+      app.url,
+      account.email,
+      account.password,
+      "192.0.2.23",
+    );
     const oldToken = client.csrfToken;
 
     const changed = await client.post("/api/session/password", {
@@ -94,8 +104,13 @@ describe("a person changing their own password", () => {
 
     expect((await client.get("/api/session")).status).toBe(200);
     expect((await otherDevice.get("/api/session")).status).toBe(401);
-    expect((await loginFrom(app.url, account.email, account.password, "192.0.2.24")).result.status).toBe(401);
-    expect((await loginFrom(app.url, account.email, "un-nouveau-mot-de-passe", "192.0.2.25")).result.status).toBe(201);
+    expect(
+      (await loginFrom(app.url, account.email, account.password, "192.0.2.24")).result.status,
+    ).toBe(401);
+    expect(
+      (await loginFrom(app.url, account.email, "un-nouveau-mot-de-passe", "192.0.2.25")).result
+        .status,
+    ).toBe(201);
   });
 
   it("is audited without the password", async () => {
@@ -106,7 +121,10 @@ describe("a person changing their own password", () => {
 
   it("needs a session", async () => {
     const anonymous = new ApiClient(app.url);
-    const result = await anonymous.post("/api/session/password", { current_password: "x", new_password: "y" });
+    const result = await anonymous.post("/api/session/password", {
+      current_password: "x",
+      new_password: "y",
+    });
     expect(result.status).toBe(401);
   });
 });
@@ -116,32 +134,49 @@ describe("an association admin resetting a password", () => {
     const account = await createEducator(app.db, admin);
     const { client } = await loginFrom(app.url, account.email, account.password, "192.0.2.30");
 
-    const reset = await admin.post(`/api/users/${account.id}/password`, { password: "provisoire-nouveau-99" });
+    const reset = await admin.post(`/api/users/${account.id}/password`, {
+      password: "provisoire-nouveau-99",
+    });
     expect(reset.status).toBe(204);
     expect((await client.get("/api/session")).status).toBe(401);
-    expect((await loginFrom(app.url, account.email, "provisoire-nouveau-99", "192.0.2.31")).result.status).toBe(201);
+    expect(
+      (await loginFrom(app.url, account.email, "provisoire-nouveau-99", "192.0.2.31")).result
+        .status,
+    ).toBe(201);
   });
 
   it("lifts the lock of an account locked by failed logins", async () => {
     const account = await createEducator(app.db, admin);
-    for (let i = 0; i < 5; i++) await loginFrom(app.url, account.email, "mauvais-mot-de-passe", "192.0.2.32");
-    expect((await loginFrom(app.url, account.email, account.password, "192.0.2.33")).result.status).toBe(423);
+    for (let i = 0; i < 5; i++)
+      await loginFrom(app.url, account.email, "mauvais-mot-de-passe", "192.0.2.32");
+    expect(
+      (await loginFrom(app.url, account.email, account.password, "192.0.2.33")).result.status,
+    ).toBe(423);
     await admin.post(`/api/users/${account.id}/password`, { password: "provisoire-apres-blocage" });
-    expect((await loginFrom(app.url, account.email, "provisoire-apres-blocage", "192.0.2.34")).result.status).toBe(201);
+    expect(
+      (await loginFrom(app.url, account.email, "provisoire-apres-blocage", "192.0.2.34")).result
+        .status,
+    ).toBe(201);
   });
 
   it("refuses a provisional password shorter than 12 characters", async () => {
     const account = await createEducator(app.db, admin);
-    const result = await admin.post(`/api/users/${account.id}/password`, { password: "trop-court" });
+    const result = await admin.post(`/api/users/${account.id}/password`, {
+      password: "trop-court",
+    });
     expect(result.status).toBe(400);
     expect(result.body.error.details.errors[0].field).toBe("password");
   });
 
   it("cannot reset the password of another association's account", async () => {
     const other = (await app.db("users").where({ email: "educateur2@demo.bdc" }).first("id")).id;
-    const result = await admin.post(`/api/users/${other}/password`, { password: "tentative-hors-perimetre" });
+    const result = await admin.post(`/api/users/${other}/password`, {
+      password: "tentative-hors-perimetre",
+    });
     expect(result.status).toBe(404);
-    expect((await loginFrom(app.url, "educateur2@demo.bdc", DEMO_PASSWORD, "192.0.2.35")).result.status).toBe(201);
+    expect(
+      (await loginFrom(app.url, "educateur2@demo.bdc", DEMO_PASSWORD, "192.0.2.35")).result.status,
+    ).toBe(201);
   });
 
   it("is audited as user.password.reset without the password", async () => {

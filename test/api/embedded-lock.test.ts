@@ -10,10 +10,19 @@ import { ROOT } from "../support/server.ts";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bdc-two-"));
 const children: ChildProcess[] = [];
 
-function serve(): { child: ChildProcess; output: Promise<{ code: number | null; text: string }>; ready: Promise<void> } {
+function serve(): {
+  child: ChildProcess;
+  output: Promise<{ code: number | null; text: string }>;
+  ready: Promise<void>;
+} {
   const child = spawn(process.execPath, ["--import", "tsx", "test/support/serve-embedded.ts"], {
     cwd: ROOT,
-    env: { ...process.env, BDC_DATA_DIR: path.join(dir, "data"), DATABASE_URL: "", LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      BDC_DATA_DIR: path.join(dir, "data"),
+      DATABASE_URL: "",
+      LOG_LEVEL: "warn",
+    },
   });
   children.push(child);
   let text = "";

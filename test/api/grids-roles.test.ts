@@ -15,7 +15,13 @@ beforeAll(async () => {
   app = await startTestServer();
   copil = await loggedIn(app.url, "copil@demo.bdc");
   referent = await loggedIn(app.url, "referent@demo.bdc");
-  for (const email of ["educateur@demo.bdc", "chef@demo.bdc", "admin@demo.bdc", "analyste@demo.bdc", "educateur2@demo.bdc"]) {
+  for (const email of [
+    "educateur@demo.bdc",
+    "chef@demo.bdc",
+    "admin@demo.bdc",
+    "analyste@demo.bdc",
+    "educateur2@demo.bdc",
+  ]) {
     people[email] = await loggedIn(app.url, email);
   }
   people["referent@demo.bdc"] = referent;
@@ -42,11 +48,21 @@ const readsOfDrafts: Attempt[] = [
   ["comments a proposal", "POST", "/api/proposals/PROPOSAL/comments", { body: "x" }],
 ];
 const copilOnly: Attempt[] = [
-  ["creates a grid", "POST", "/api/grids", { code: "nouvelle", title: "Nouvelle", subject: "none", survey }],
+  [
+    "creates a grid",
+    "POST",
+    "/api/grids",
+    { code: "nouvelle", title: "Nouvelle", subject: "none", survey },
+  ],
   ["makes a draft", "POST", "/api/grids/alses/draft"],
   ["saves a draft", "PUT", "/api/grids/profil_jeune/draft", { survey, revision: 1 }],
   ["publishes", "POST", "/api/grids/profil_jeune/publish", { note: "x" }],
-  ["imports a grid", "POST", "/api/grids/import?dryRun=1", { code: "x", title: "x", subject: "none", survey }],
+  [
+    "imports a grid",
+    "POST",
+    "/api/grids/import?dryRun=1",
+    { code: "x", title: "x", subject: "none", survey },
+  ],
   ["accepts a proposal", "POST", "/api/proposals/PROPOSAL/accept", {}],
   ["rejects a proposal", "POST", "/api/proposals/PROPOSAL/reject", { reason: "x" }],
 ];
@@ -56,7 +72,13 @@ async function attempt(client: ApiClient, [, method, path, body]: Attempt) {
 }
 
 describe("people outside the COPIL and the referents", () => {
-  for (const email of ["educateur@demo.bdc", "chef@demo.bdc", "admin@demo.bdc", "analyste@demo.bdc", "educateur2@demo.bdc"]) {
+  for (const email of [
+    "educateur@demo.bdc",
+    "chef@demo.bdc",
+    "admin@demo.bdc",
+    "analyste@demo.bdc",
+    "educateur2@demo.bdc",
+  ]) {
     for (const entry of [...readsOfDrafts, ...copilOnly]) {
       it(`refuses ${email} who ${entry[0]}`, async () => {
         const result = await attempt(people[email]!, entry);
@@ -89,8 +111,12 @@ describe("nothing changed by refused attempts", () => {
   });
 
   it("still lets anyone signed in read published versions", async () => {
-    expect((await people["educateur@demo.bdc"]!.get("/api/grids/profil_jeune/versions/1")).status).toBe(200);
-    const diff = await people["educateur@demo.bdc"]!.get("/api/grids/profil_jeune/diff?from=1&to=1");
+    expect(
+      (await people["educateur@demo.bdc"]!.get("/api/grids/profil_jeune/versions/1")).status,
+    ).toBe(200);
+    const diff = await people["educateur@demo.bdc"]!.get(
+      "/api/grids/profil_jeune/diff?from=1&to=1",
+    );
     expect(diff.status).toBe(200);
     expect(diff.body.impact).toBeUndefined();
   });

@@ -15,7 +15,15 @@ describe("shipped grids", () => {
     const result = await educator.get("/api/grids");
     expect(result.status).toBe(200);
     const codes = result.body.map((g: { code: string }) => g.code);
-    for (const code of ["profil_jeune", "suivi_situation", "accompagnement", "travail_de_rue", "action_collective", "travail_famille", "alses"]) {
+    for (const code of [
+      "profil_jeune",
+      "suivi_situation",
+      "accompagnement",
+      "travail_de_rue",
+      "action_collective",
+      "travail_famille",
+      "alses",
+    ]) {
       expect(codes).toContain(code);
     }
     const profile = result.body.find((g: { code: string }) => g.code === "profil_jeune");

@@ -21,7 +21,12 @@ describe("submitting a record", () => {
     const submitted = newResponse(youthId);
     const created = await educator.post("/api/responses", submitted);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: submitted.id, grid: "profil_jeune", version: 1, revision: 1 });
+    expect(created.body).toMatchObject({
+      id: submitted.id,
+      grid: "profil_jeune",
+      version: 1,
+      revision: 1,
+    });
     expect(created.body.occurred_on).toBe("2026-03-14");
 
     const read = await educator.get(`/api/responses/${submitted.id}`);
@@ -41,14 +46,20 @@ describe("submitting a record", () => {
   });
 
   it("drops the answer of a question hidden by its visibleIf", async () => {
-    const data = validProfile({ mode_premier_contact: "contact_rue", orienteur_type: "mission_locale" });
+    const data = validProfile({
+      mode_premier_contact: "contact_rue",
+      orienteur_type: "mission_locale",
+    });
     const created = await educator.post("/api/responses", newResponse(youthId, data));
     expect(created.status).toBe(201);
     expect(created.body.data).not.toHaveProperty("orienteur_type");
   });
 
   it("keeps the answer of that question once its condition holds", async () => {
-    const data = validProfile({ mode_premier_contact: "orientation_partenaire", orienteur_type: "mission_locale" });
+    const data = validProfile({
+      mode_premier_contact: "orientation_partenaire",
+      orienteur_type: "mission_locale",
+    });
     const created = await educator.post("/api/responses", newResponse(youthId, data));
     expect(created.body.data.orienteur_type).toBe("mission_locale");
   });
@@ -57,9 +68,17 @@ describe("submitting a record", () => {
 describe("refusing bad input without storing anything", () => {
   const cases: [string, Record<string, unknown>, string][] = [
     ["a missing required answer", validProfile({ niveau_relation: undefined }), "niveau_relation"],
-    ["a choice that is not in the list", validProfile({ niveau_relation: "tres_bien" }), "niveau_relation"],
+    [
+      "a choice that is not in the list",
+      validProfile({ niveau_relation: "tres_bien" }),
+      "niveau_relation",
+    ],
     ["an unknown question", validProfile({ nom_famille: "Dupont" }), "nom_famille"],
-    ["a checkbox answer that is not a list", validProfile({ demandes_initiales: "scolarite" }), "demandes_initiales"],
+    [
+      "a checkbox answer that is not a list",
+      validProfile({ demandes_initiales: "scolarite" }),
+      "demandes_initiales",
+    ],
     ["a date that is not a date", validProfile({ date_fiche: "14/03/2026" }), "date_fiche"],
   ];
   for (const [what, data, field] of cases) {
@@ -83,21 +102,28 @@ describe("refusing bad input without storing anything", () => {
   });
 
   it("refuses a record id that is not a UUID", async () => {
-    const result = await educator.post("/api/responses", newResponse(youthId, validProfile(), { id: "42" }));
+    const result = await educator.post(
+      "/api/responses",
+      newResponse(youthId, validProfile(), { id: "42" }),
+    );
     expect(result.status).toBe(400);
     expect(result.body.error.details.errors[0].field).toBe("id");
   });
 
   it("refuses a write without the CSRF token", async () => {
     const before = await storedCount();
-    const result = await educator.request("POST", "/api/responses", newResponse(youthId), { csrf: false });
+    const result = await educator.request("POST", "/api/responses", newResponse(youthId), {
+      csrf: false,
+    });
     expect(result.status).toBe(403);
     expect(result.body.error.code).toBe("csrf_missing");
     expect(await storedCount()).toBe(before);
   });
 
   it("answers 400 to malformed JSON", async () => {
-    const result = await educator.request("POST", "/api/responses", undefined, { rawBody: "{not json" });
+    const result = await educator.request("POST", "/api/responses", undefined, {
+      rawBody: "{not json",
+    });
     expect(result.status).toBe(400);
     expect(result.body.error.code).toBe("malformed_json");
   });
@@ -115,10 +141,9 @@ describe("editing a record", () => {
     expect(edited.body.revision).toBe(2);
     expect(edited.body.data.niveau_relation).toBe("accompagnement_durable");
     const revisions = await educator.get(`/api/responses/${submitted.id}/revisions`);
-    expect(revisions.body.map((r: { data: { niveau_relation: string } }) => r.data.niveau_relation)).toEqual([
-      "relation_en_construction",
-      "accompagnement_durable",
-    ]);
+    expect(
+      revisions.body.map((r: { data: { niveau_relation: string } }) => r.data.niveau_relation),
+    ).toEqual(["relation_en_construction", "accompagnement_durable"]);
   });
 
   it("answers 409 to a save based on a stale revision and overwrites nothing", async () => {
@@ -151,7 +176,10 @@ describe("another association's records", () => {
     expect(one.text).not.toContain(youthId);
     const list = await outsider.get("/api/responses?grid=profil_jeune");
     expect(list.body.map((r: { id: string }) => r.id)).not.toContain(submitted.id);
-    const edit = await outsider.put(`/api/responses/${submitted.id}`, { revision: 1, data: validProfile() });
+    const edit = await outsider.put(`/api/responses/${submitted.id}`, {
+      revision: 1,
+      data: validProfile(),
+    });
     expect(edit.status).toBe(404);
   });
 
@@ -160,7 +188,10 @@ describe("another association's records", () => {
     await educator.post("/api/responses", submitted);
     const outsider = await loggedIn(app.url, "educateur2@demo.bdc");
     const outsiderYouth = await createYouth(outsider);
-    const clash = await outsider.post("/api/responses", { ...submitted, subject: outsiderYouth.id });
+    const clash = await outsider.post("/api/responses", {
+      ...submitted,
+      subject: outsiderYouth.id,
+    });
     expect(clash.status).toBe(409);
     expect(clash.text).not.toContain(youthId);
   });

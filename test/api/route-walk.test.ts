@@ -27,7 +27,9 @@ const target = {
 
 beforeAll(async () => {
   app = await startTestServer();
-  routes = registeredRoutes(createApp({ db: app.db, config: testConfig() })).filter((r) => r.path.startsWith("/api/"));
+  routes = registeredRoutes(createApp({ db: app.db, config: testConfig() })).filter((r) =>
+    r.path.startsWith("/api/"),
+  );
   const educator = await loggedIn(app.url, "educateur@demo.bdc");
   const youth = await createYouth(educator, { first_name: target.firstName });
   const response = newResponse(youth.id, validProfile({ observations: target.marker }));
@@ -51,14 +53,18 @@ function concretePath(route: RegisteredRoute): string {
     if (resource === "subjects" && (param === "id" || param === "youth")) return target.subjectId;
     if (resource === "proposals" && param === "id") return "1";
     if (resource === "trajectories" && param === "code") return "scolarite_entree_derniere";
-    if (resource === "reports" && (param === "code" || param === "file")) return "rapport_activite_service";
+    if (resource === "reports" && (param === "code" || param === "file"))
+      return "rapport_activite_service";
     if (resource === "users" && param === "id") return String(target.userId);
     if (resource === "organisations" && param === "id") return String(target.serviceId);
     if (resource === "grids" && param === "code") return "profil_jeune";
     if (resource === "grids" && param === "number") return "1";
     if (resource === "proposals" && param === "id") return "1";
-    if (resource === "tables" && (param === "code" || param === "file")) return "niveau_relation_par_sexe";
-    throw new Error(`route-walk: say which resource of association 1 ${route.method} ${route.path} takes as :${param}`);
+    if (resource === "tables" && (param === "code" || param === "file"))
+      return "niveau_relation_par_sexe";
+    throw new Error(
+      `route-walk: say which resource of association 1 ${route.method} ${route.path} takes as :${param}`,
+    );
   });
 }
 
@@ -82,7 +88,10 @@ function bodyFor(route: RegisteredRoute): unknown {
       rows: [{ kind: "situation_at", question: "situation_scolaire_pro", moment: "entry" }],
       columns: [{ kind: "situation_at", question: "situation_scolaire_pro", moment: "latest" }],
     },
-    "POST /api/session/password": { current_password: "mauvais-mot-de-passe", new_password: "nouveau-mot-de-passe-x" },
+    "POST /api/session/password": {
+      current_password: "mauvais-mot-de-passe",
+      new_password: "nouveau-mot-de-passe-x",
+    },
     "POST /api/users": {
       email: "intrus@demo.bdc",
       display_name: "Intrus",
@@ -91,7 +100,12 @@ function bodyFor(route: RegisteredRoute): unknown {
     },
     "PUT /api/users/:id": { display_name: "Piraté", disabled: true },
     "POST /api/users/:id/password": { password: "mot-de-passe-pirate" },
-    "POST /api/organisations": { kind: "team", code: "equipe_intruse", name: "Intruse", parent_id: target.serviceId },
+    "POST /api/organisations": {
+      kind: "team",
+      code: "equipe_intruse",
+      name: "Intruse",
+      parent_id: target.serviceId,
+    },
   };
   if (key in bodies) return bodies[key];
   return route.method === "GET" || route.method === "DELETE" ? undefined : {};
@@ -114,13 +128,19 @@ const SHARED = new Set([
   "DELETE /api/session",
 ]);
 /** Creating in one's own scope, or acting on one's own account: refused or harmless, never about the target. */
-const OWN_SCOPE = new Set(["POST /api/session", "POST /api/subjects", "POST /api/responses", "POST /api/session/password"]);
+const OWN_SCOPE = new Set([
+  "POST /api/session",
+  "POST /api/subjects",
+  "POST /api/responses",
+  "POST /api/session/password",
+]);
 /**
  * Federation-wide definitions (grids, drafts, proposals: the COPIL's work, no association's
  * data; their role checks are the designer's tests) and aggregate tables (masked at federation
  * scope, the caller's branch otherwise): any answer but a 5xx, and never the target's data.
  */
-const DEFINITIONS_AND_AGGREGATES = /^\/api\/(grids|designer|proposals|trajectories|tables|reports)(\/|$)/;
+const DEFINITIONS_AND_AGGREGATES =
+  /^\/api\/(grids|designer|proposals|trajectories|tables|reports)(\/|$)/;
 const ADMIN_ONLY = /^\/api\/(users|organisations|audit)(\/|$)/;
 const RIGHTS_ONLY = new Set([
   "GET /api/subjects/:id/export",
@@ -131,7 +151,14 @@ const RIGHTS_ONLY = new Set([
 const ANY_BUT_5XX = Array.from({ length: 400 }, (_, i) => 100 + i);
 
 function leaks(result: ApiResult): string[] {
-  const markers = [target.subjectId, target.subjectCode, target.firstName, target.responseId, target.marker, target.userEmail];
+  const markers = [
+    target.subjectId,
+    target.subjectCode,
+    target.firstName,
+    target.responseId,
+    target.marker,
+    target.userEmail,
+  ];
   return markers.filter((m) => result.text.includes(m));
 }
 
@@ -158,9 +185,15 @@ async function call(client: ApiClient, route: RegisteredRoute): Promise<ApiResul
 }
 
 /** Checks one call and returns a line describing the failure, if any. */
-function judge(who: string, route: RegisteredRoute, result: ApiResult, allowed: number[]): string | null {
+function judge(
+  who: string,
+  route: RegisteredRoute,
+  result: ApiResult,
+  allowed: number[],
+): string | null {
   const leaked = leaks(result);
-  if (leaked.length > 0) return `${who} ${route.method} ${route.path}: body shows ${leaked.join(", ")}`;
+  if (leaked.length > 0)
+    return `${who} ${route.method} ${route.path}: body shows ${leaked.join(", ")}`;
   if (!allowed.includes(result.status)) {
     return `${who} ${route.method} ${route.path}: status ${result.status}, expected one of ${allowed.join("/")}`;
   }
@@ -171,8 +204,14 @@ async function snapshot() {
   return JSON.stringify({
     subject: await app.db("subjects").where({ id: target.subjectId }).first(),
     response: await app.db("responses").where({ id: target.responseId }).first(),
-    revisions: await app.db("response_revisions").where({ response_id: target.responseId }).count("* as n"),
-    user: await app.db("users").where({ id: target.userId }).first("display_name", "disabled", "password_hash"),
+    revisions: await app
+      .db("response_revisions")
+      .where({ response_id: target.responseId })
+      .count("* as n"),
+    user: await app
+      .db("users")
+      .where({ id: target.userId })
+      .first("display_name", "disabled", "password_hash"),
     roles: await app.db("user_roles").where({ user_id: target.userId }).select("*"),
     teams: await app.db("organisations").where({ code: "equipe_intruse" }).select("id"),
     intruder: await app.db("users").where({ email: "intrus@demo.bdc" }).select("id"),
@@ -183,7 +222,12 @@ describe("the route walk", () => {
   it("finds the routes of every module", () => {
     const paths = routes.map((r) => `${r.method} ${r.path}`);
     expect(paths).toEqual(
-      expect.arrayContaining(["GET /api/health", "GET /api/responses/:id", "PUT /api/users/:id", "GET /api/audit"]),
+      expect.arrayContaining([
+        "GET /api/health",
+        "GET /api/responses/:id",
+        "PUT /api/users/:id",
+        "GET /api/audit",
+      ]),
     );
   });
 
@@ -217,11 +261,15 @@ describe("the route walk", () => {
         if (federation && !aggregate && Array.isArray(result.body) && result.body.length > 0) {
           failures.push(`${email} ${key}: lists ${result.body.length} row(s)`);
         }
-        const computed = key === "GET /api/tables/:code" || key === "POST /api/trajectories/transition";
+        const computed =
+          key === "GET /api/tables/:code" || key === "POST /api/trajectories/transition";
         if (computed && result.body?.scope === "branch" && result.body.totals.all !== 0) {
-          failures.push(`${email} ${key}: counts association 1's records (${result.body.totals.all})`);
+          failures.push(
+            `${email} ${key}: counts association 1's records (${result.body.totals.all})`,
+          );
         }
-        if (key === "DELETE /api/session" || key === "POST /api/session") client = await loggedIn(app.url, email);
+        if (key === "DELETE /api/session" || key === "POST /api/session")
+          client = await loggedIn(app.url, email);
       }
       expect(failures).toEqual([]);
       expect(await snapshot()).toBe(before);
@@ -245,7 +293,8 @@ describe("the route walk", () => {
         if (![403, 404].includes(result.status)) {
           failures.push(`${email} ${key}: status ${result.status}, expected 403 or 404`);
         }
-        if (result.text.includes(target.marker)) failures.push(`${email} ${key}: shows the free-text answer`);
+        if (result.text.includes(target.marker))
+          failures.push(`${email} ${key}: shows the free-text answer`);
       }
       expect(failures).toEqual([]);
       expect(await snapshot()).toBe(before);

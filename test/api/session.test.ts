@@ -35,7 +35,10 @@ describe("logging in and out", () => {
     const client = new ApiClient(app.url);
     const result = await client.login("chef@demo.bdc", "pas-le-bon-mot-de-passe");
     expect(result.status).toBe(401);
-    expect(result.body.error).toMatchObject({ code: "bad_credentials", message: "Adresse e-mail ou mot de passe incorrect." });
+    expect(result.body.error).toMatchObject({
+      code: "bad_credentials",
+      message: "Adresse e-mail ou mot de passe incorrect.",
+    });
     expect((await client.get("/api/session")).status).toBe(401);
   });
 
@@ -48,11 +51,23 @@ describe("logging in and out", () => {
   it("locks the account after five wrong passwords, even for the right one", async () => {
     const client = new ApiClient(app.url);
     const codes: string[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await client.login("referent@demo.bdc", `faux-${i}-mot-de-passe`)).body.error.code);
-    expect(codes).toEqual(["bad_credentials", "bad_credentials", "bad_credentials", "bad_credentials", "account_locked"]);
+    for (let i = 0; i < 5; i++)
+      codes.push(
+        (await client.login("referent@demo.bdc", `faux-${i}-mot-de-passe`)).body.error.code,
+      );
+    expect(codes).toEqual([
+      "bad_credentials",
+      "bad_credentials",
+      "bad_credentials",
+      "bad_credentials",
+      "account_locked",
+    ]);
     const right = await client.login("referent@demo.bdc");
     expect(right.status).toBe(423);
-    const failures = await app.db("audit_log").where({ action: "session.login_failed" }).count("* as n");
+    const failures = await app
+      .db("audit_log")
+      .where({ action: "session.login_failed" })
+      .count("* as n");
     expect(Number(failures[0]!.n)).toBeGreaterThanOrEqual(5);
   });
 

@@ -46,7 +46,11 @@ describe("a young person", () => {
   });
 
   it("cannot carry a surname or an address", async () => {
-    const result = await educator.post("/api/subjects", { kind: "youth", nom: "Dupont", adresse: "1 rue" });
+    const result = await educator.post("/api/subjects", {
+      kind: "youth",
+      nom: "Dupont",
+      adresse: "1 rue",
+    });
     expect(result.status).toBe(400);
     expect(fieldsOf(result.body).sort()).toEqual(["adresse", "nom"]);
   });
@@ -66,15 +70,21 @@ describe("a family", () => {
   it("gets an F- code and lists its young people", async () => {
     const sister = await createYouth(educator, { first_name: "Lina" });
     const brother = await createYouth(educator, { first_name: "Yanis", sex: "garcon" });
-    const created = await educator.post("/api/subjects", { kind: "family", youth: [sister.id, brother.id] });
+    const created = await educator.post("/api/subjects", {
+      kind: "family",
+      youth: [sister.id, brother.id],
+    });
     expect(created.status).toBe(201);
     expect(created.body.code).toMatch(/^F-/);
-    expect(created.body.youth.map((y: { id: string }) => y.id).sort()).toEqual([sister.id, brother.id].sort());
+    expect(created.body.youth.map((y: { id: string }) => y.id).sort()).toEqual(
+      [sister.id, brother.id].sort(),
+    );
   });
 
   it("shows in the file of each of its young people", async () => {
     const youth = await createYouth(educator);
-    const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] })).body;
+    const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] }))
+      .body;
     const read = await educator.get(`/api/subjects/${youth.id}`);
     expect(read.body.families).toEqual([{ id: family.id, code: family.code }]);
   });
@@ -82,19 +92,30 @@ describe("a family", () => {
   it("cannot be linked to a young person of another service, and nothing is stored", async () => {
     const ours = await createYouth(educator);
     const theirs = await createYouth(neighbour);
-    const before = Number((await app.db("subjects").where({ kind: "family" }).count("* as n"))[0]!.n);
-    const result = await educator.post("/api/subjects", { kind: "family", youth: [ours.id, theirs.id] });
+    const before = Number(
+      (await app.db("subjects").where({ kind: "family" }).count("* as n"))[0]!.n,
+    );
+    const result = await educator.post("/api/subjects", {
+      kind: "family",
+      youth: [ours.id, theirs.id],
+    });
     expect(result.status).toBe(400);
     expect(fieldsOf(result.body)).toEqual(["youth[1]"]);
     expect(result.text).not.toContain(theirs.code);
-    const after = Number((await app.db("subjects").where({ kind: "family" }).count("* as n"))[0]!.n);
+    const after = Number(
+      (await app.db("subjects").where({ kind: "family" }).count("* as n"))[0]!.n,
+    );
     expect(after).toBe(before);
   });
 });
 
 describe("a collective action", () => {
   it("with 3 linked young people and 4 anonymous participants counts 7 participants", async () => {
-    const youth = [await createYouth(educator), await createYouth(educator), await createYouth(educator)];
+    const youth = [
+      await createYouth(educator),
+      await createYouth(educator),
+      await createYouth(educator),
+    ];
     const created = await educator.post("/api/subjects", {
       kind: "action",
       title: "Sortie au lac",
@@ -110,7 +131,11 @@ describe("a collective action", () => {
   });
 
   it("counts a young person attending two actions once among young people reached, twice among participations", async () => {
-    const youth = [await createYouth(educator), await createYouth(educator), await createYouth(educator)];
+    const youth = [
+      await createYouth(educator),
+      await createYouth(educator),
+      await createYouth(educator),
+    ];
     const ids = youth.map((y) => y.id);
     await educator.post("/api/subjects", {
       kind: "action",
@@ -144,23 +169,36 @@ describe("a collective action", () => {
       anonymous_participants: { fille: { de_30_40: 2 } },
     });
     expect(result.status).toBe(400);
-    expect(fieldsOf(result.body).sort()).toEqual(["anonymous_participants.fille.de_30_40", "title"]);
+    expect(fieldsOf(result.body).sort()).toEqual([
+      "anonymous_participants.fille.de_30_40",
+      "title",
+    ]);
   });
 
   it("cannot have a young person of another association linked afterwards", async () => {
     const action = (
-      await educator.post("/api/subjects", { kind: "action", title: "Atelier", starts_on: "2026-06-11" })
+      await educator.post("/api/subjects", {
+        kind: "action",
+        title: "Atelier",
+        starts_on: "2026-06-11",
+      })
     ).body;
     const theirs = await createYouth(outsider);
     const result = await educator.post(`/api/subjects/${action.id}/links`, { youth: theirs.id });
     expect(result.status).toBe(400);
     expect(fieldsOf(result.body)).toEqual(["youth"]);
-    expect(await app.db("subject_links").where({ parent_id: action.id }).count("* as n")).toEqual([{ n: 0 }]);
+    expect(await app.db("subject_links").where({ parent_id: action.id }).count("* as n")).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it("cannot be changed by an educator of another association", async () => {
     const action = (
-      await educator.post("/api/subjects", { kind: "action", title: "Atelier", starts_on: "2026-06-11" })
+      await educator.post("/api/subjects", {
+        kind: "action",
+        title: "Atelier",
+        starts_on: "2026-06-11",
+      })
     ).body;
     const theirs = await createYouth(outsider);
     const result = await outsider.post(`/api/subjects/${action.id}/links`, { youth: theirs.id });
@@ -171,8 +209,16 @@ describe("a collective action", () => {
 describe("the list of young people", () => {
   it("filters by text, commune, age and open accompaniment", async () => {
     const code = `T${Date.now().toString(36).toUpperCase()}`;
-    const roubaix = await createYouth(educator, { code: `${code}-A`, commune: "59512", birth_year: 2008 });
-    const lille = await createYouth(educator, { code: `${code}-B`, commune: "59350", birth_year: 2012 });
+    const roubaix = await createYouth(educator, {
+      code: `${code}-A`,
+      commune: "59512",
+      birth_year: 2008,
+    });
+    const lille = await createYouth(educator, {
+      code: `${code}-B`,
+      commune: "59350",
+      birth_year: 2012,
+    });
     await educator.post("/api/responses", {
       id: crypto.randomUUID(),
       grid: "accompagnement",
@@ -180,13 +226,18 @@ describe("the list of young people", () => {
       data: { date_debut: "2026-01-05", type_accompagnement: "durable" },
     });
     const ids = async (query: string) =>
-      (await educator.get(`/api/subjects?kind=youth&q=${code}&${query}`)).body.map((s: { id: string }) => s.id);
+      (await educator.get(`/api/subjects?kind=youth&q=${code}&${query}`)).body.map(
+        (s: { id: string }) => s.id,
+      );
 
     expect(await ids("commune=59512")).toEqual([roubaix.id]);
     expect(await ids("departement=59")).toEqual([roubaix.id, lille.id]);
     expect(await ids("active=true")).toEqual([lille.id]);
     const listed = (await educator.get(`/api/subjects?kind=youth&q=${code}`)).body;
-    expect(listed.map((s: { active_accompaniment: boolean }) => s.active_accompaniment)).toEqual([false, true]);
+    expect(listed.map((s: { active_accompaniment: boolean }) => s.active_accompaniment)).toEqual([
+      false,
+      true,
+    ]);
     expect(await ids("active=false")).toEqual([roubaix.id]);
     expect(await ids("age_min=16")).toEqual([roubaix.id]);
     expect(await ids("age_max=15")).toEqual([lille.id]);
@@ -220,7 +271,11 @@ describe("editing a subject", () => {
 
   it("updates a collective action's anonymous participants", async () => {
     const action = (
-      await educator.post("/api/subjects", { kind: "action", title: "Atelier", starts_on: "2026-06-11" })
+      await educator.post("/api/subjects", {
+        kind: "action",
+        title: "Atelier",
+        starts_on: "2026-06-11",
+      })
     ).body;
     const edited = await educator.put(`/api/subjects/${action.id}`, {
       title: "Atelier cuisine",

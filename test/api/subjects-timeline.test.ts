@@ -29,20 +29,34 @@ describe("a young person's timeline", () => {
     const youth = await createYouth(educator);
     const other = await createYouth(educator);
     // Entered out of order; one record of another young person on a date in between.
-    const situation = await submit(educator, situationRecord(youth.id, "2026-05-02", { moment: "entree" }));
-    const profile = await submit(educator, newResponse(youth.id, validProfile({ date_fiche: "2026-03-14" })));
+    const situation = await submit(
+      educator,
+      situationRecord(youth.id, "2026-05-02", { moment: "entree" }),
+    );
+    const profile = await submit(
+      educator,
+      newResponse(youth.id, validProfile({ date_fiche: "2026-03-14" })),
+    );
     await submit(educator, situationRecord(other.id, "2026-04-01"));
     const accompaniment = await submit(educator, accompanimentRecord(youth.id, "2026-04-20"));
 
     const result = await educator.get(`/api/subjects/${youth.id}/timeline`);
     expect(result.status).toBe(200);
-    expect(result.body.map((e: { id: string }) => e.id)).toEqual([profile.id, accompaniment.id, situation.id]);
+    expect(result.body.map((e: { id: string }) => e.id)).toEqual([
+      profile.id,
+      accompaniment.id,
+      situation.id,
+    ]);
     expect(result.body.map((e: { occurred_on: string }) => e.occurred_on)).toEqual([
       "2026-03-14",
       "2026-04-20",
       "2026-05-02",
     ]);
-    expect(result.body[0]).toMatchObject({ grid: "profil_jeune", grid_title: "Fiche jeune", version: 1 });
+    expect(result.body[0]).toMatchObject({
+      grid: "profil_jeune",
+      grid_title: "Fiche jeune",
+      version: 1,
+    });
   });
 
   it("orders two records of the same day by the time they were entered", async () => {
@@ -55,7 +69,8 @@ describe("a young person's timeline", () => {
 
   it("includes the family work of their family and the collective actions they attended", async () => {
     const youth = await createYouth(educator);
-    const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] })).body;
+    const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] }))
+      .body;
     const action = (
       await educator.post("/api/subjects", {
         kind: "action",
@@ -65,7 +80,11 @@ describe("a young person's timeline", () => {
       })
     ).body;
     const unrelated = (
-      await educator.post("/api/subjects", { kind: "action", title: "Atelier", starts_on: "2026-06-11" })
+      await educator.post("/api/subjects", {
+        kind: "action",
+        title: "Atelier",
+        starts_on: "2026-06-11",
+      })
     ).body;
     const familyWork = await submit(educator, familyWorkRecord(family.id, "2026-02-01"));
     const outing = await submit(educator, actionRecord(action.id, "2026-06-10"));
@@ -73,7 +92,10 @@ describe("a young person's timeline", () => {
 
     const result = await educator.get(`/api/subjects/${youth.id}/timeline`);
     expect(result.body.map((e: { id: string }) => e.id)).toEqual([familyWork.id, outing.id]);
-    expect(result.body.map((e: { via: { kind: string } }) => e.via.kind)).toEqual(["family", "action"]);
+    expect(result.body.map((e: { via: { kind: string } }) => e.via.kind)).toEqual([
+      "family",
+      "action",
+    ]);
     expect(result.body[1].via.title).toBe("Sortie au lac");
   });
 
@@ -90,7 +112,10 @@ describe("a young person's timeline", () => {
     await submit(educator, actionRecord(action.id, "2026-05-05"));
     expect((await educator.get(`/api/subjects/${youth.id}/timeline`)).body).toHaveLength(1);
 
-    const unlinked = await educator.request("DELETE", `/api/subjects/${action.id}/links/${youth.id}`);
+    const unlinked = await educator.request(
+      "DELETE",
+      `/api/subjects/${action.id}/links/${youth.id}`,
+    );
     expect(unlinked.status).toBe(200);
     expect(unlinked.body.participants.linked_youth).toBe(0);
     expect((await educator.get(`/api/subjects/${youth.id}/timeline`)).body).toEqual([]);
@@ -98,7 +123,8 @@ describe("a young person's timeline", () => {
 
   it("of a family holds only the family's own records", async () => {
     const youth = await createYouth(educator);
-    const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] })).body;
+    const family = (await educator.post("/api/subjects", { kind: "family", youth: [youth.id] }))
+      .body;
     await submit(educator, newResponse(youth.id));
     const familyWork = await submit(educator, familyWorkRecord(family.id, "2026-02-01"));
     const result = await educator.get(`/api/subjects/${family.id}/timeline`);
@@ -133,7 +159,11 @@ describe("a young person's file", () => {
       length_days: 211,
       end_reason: { code: "perte_contact" },
     });
-    expect(file.current_accompaniment).toMatchObject({ start: "2026-01-05", end: null, open: true });
+    expect(file.current_accompaniment).toMatchObject({
+      start: "2026-01-05",
+      end: null,
+      open: true,
+    });
     expect(file.current_accompaniment.domains.map((d: { code: string }) => d.code)).toEqual([
       "emploi_insertion",
       "sante",
@@ -160,9 +190,16 @@ describe("a young person's file", () => {
       }),
     );
     const { situations } = (await educator.get(`/api/subjects/${youth.id}/file`)).body;
-    expect(situations.entry).toMatchObject({ occurred_on: "2025-10-01", moment: { code: "entree" } });
-    expect(situations.latest).toMatchObject({ occurred_on: "2026-09-01", moment: { code: "point_annuel" } });
-    const row = (question: string) => situations.rows.find((r: { question: string }) => r.question === question);
+    expect(situations.entry).toMatchObject({
+      occurred_on: "2025-10-01",
+      moment: { code: "entree" },
+    });
+    expect(situations.latest).toMatchObject({
+      occurred_on: "2026-09-01",
+      moment: { code: "point_annuel" },
+    });
+    const row = (question: string) =>
+      situations.rows.find((r: { question: string }) => r.question === question);
     expect(row("situation_scolaire_pro")).toMatchObject({
       entry: [{ code: "descolarise_sans_solution", label: "Déscolarisé sans solution" }],
       latest: [{ code: "apprentissage", label: "Apprentissage / CFA" }],
@@ -193,6 +230,9 @@ describe("records about a family or an action", () => {
     const family = (await outsider.post("/api/subjects", { kind: "family" })).body;
     const result = await educator.post("/api/responses", familyWorkRecord(family.id, "2026-02-01"));
     expect(result.status).toBe(400);
-    expect(result.body.error.details.errors[0]).toMatchObject({ field: "subject", message: /famille/ });
+    expect(result.body.error.details.errors[0]).toMatchObject({
+      field: "subject",
+      message: /famille/,
+    });
   });
 });

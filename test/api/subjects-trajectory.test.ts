@@ -47,7 +47,9 @@ beforeAll(async () => {
     situationRecord(a, "2025-09-01", { moment: "entree", [S]: "descolarise_sans_solution" }),
     situationRecord(a, "2026-06-01", { moment: "point_annuel", [S]: "formation_qualifiante" }),
     situationRecord(a, "2026-09-01", { moment: "changement", [S]: "emploi_precaire" }),
-    accompanimentRecord(a, "2025-09-15", { domaines_travailles: ["emploi_insertion", "scolarite"] }),
+    accompanimentRecord(a, "2025-09-15", {
+      domaines_travailles: ["emploi_insertion", "scolarite"],
+    }),
     situationRecord(b, "2026-07-01", { moment: "sortie", [S]: "lycee_pro" }),
     situationRecord(b, "2025-10-01", { moment: "entree", [S]: "college" }),
     accompanimentRecord(b, "2025-10-01", { domaines_travailles: ["scolarite"] }),
@@ -61,8 +63,14 @@ beforeAll(async () => {
   for (const record of records) await submit(educator, record);
   for (const client of [neighbour, outsider]) {
     const youth = (await createYouth(client)).id;
-    await submit(client, situationRecord(youth, "2025-09-01", { moment: "entree", [S]: "college" }));
-    await submit(client, situationRecord(youth, "2026-09-01", { moment: "sortie", [S]: "emploi_durable" }));
+    await submit(
+      client,
+      situationRecord(youth, "2025-09-01", { moment: "entree", [S]: "college" }),
+    );
+    await submit(
+      client,
+      situationRecord(youth, "2026-09-01", { moment: "sortie", [S]: "emploi_durable" }),
+    );
   }
 });
 afterAll(() => app.close());
@@ -100,7 +108,8 @@ describe("situation at entry × latest situation", () => {
   it("gives row and column totals in young people", async () => {
     const table: Table = (await educator.post("/api/trajectories/transition", entryByLatest)).body;
     const rowTotal = (key: string) => table.totals.rows[table.rows.findIndex((h) => h.key === key)];
-    const columnTotal = (key: string) => table.totals.columns[table.columns.findIndex((h) => h.key === key)];
+    const columnTotal = (key: string) =>
+      table.totals.columns[table.columns.findIndex((h) => h.key === key)];
     expect(rowTotal("college")).toBe(2);
     expect(rowTotal("descolarise_sans_solution")).toBe(2);
     expect(columnTotal("emploi_precaire")).toBe(2);
@@ -144,7 +153,11 @@ describe("situation at entry × domains of accompaniment", () => {
     expect(cell(table, "college|lycee_pro", "scolarite")).toBe(1);
     expect(cell(table, "descolarise_sans_solution|emploi_precaire", "scolarite")).toBe(1);
     expect(cell(table, "descolarise_sans_solution|emploi_precaire", "__aucun_domaine")).toBe(1);
-    expect(table.totals.rows[table.rows.findIndex((h) => h.key === "descolarise_sans_solution|emploi_precaire")]).toBe(2);
+    expect(
+      table.totals.rows[
+        table.rows.findIndex((h) => h.key === "descolarise_sans_solution|emploi_precaire")
+      ],
+    ).toBe(2);
   });
 });
 
@@ -154,9 +167,11 @@ describe("at federation scope", () => {
     const table: Table = (await analyst.post("/api/trajectories/transition", entryByLatest)).body;
     expect(table.totals.all).toBe(7);
     expect(cell(table, "college", "emploi_durable")).toBeNull();
-    expect(table.masked[table.rows.findIndex((h) => h.key === "college")]![
-      table.columns.findIndex((h) => h.key === "emploi_durable")
-    ]).toBe(true);
+    expect(
+      table.masked[table.rows.findIndex((h) => h.key === "college")]![
+        table.columns.findIndex((h) => h.key === "emploi_durable")
+      ],
+    ).toBe(true);
   });
 });
 

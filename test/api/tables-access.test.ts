@@ -35,15 +35,24 @@ beforeAll(async () => {
   admin = await loggedIn(app.url, "admin@demo.bdc");
   educator = await loggedIn(app.url, "educateur@demo.bdc");
   outsider = await loggedIn(app.url, "educateur2@demo.bdc");
-  const counts = { contact: 12, relation_en_construction: 8, accompagnement_ponctuel: 3, accompagnement_durable: 20 };
+  const counts = {
+    contact: 12,
+    relation_en_construction: 8,
+    accompagnement_ponctuel: 3,
+    accompagnement_durable: 20,
+  };
   for (const [niveau_relation, n] of Object.entries(counts)) {
     for (let i = 0; i < n; i++) {
-      const observations = i === 0 && niveau_relation === "contact" ? "=HYPERLINK(\"x\")" : undefined;
+      const observations = i === 0 && niveau_relation === "contact" ? '=HYPERLINK("x")' : undefined;
       await insertRecord(app.db, {
         grid: "profil_jeune",
         organisation: "avenir_jeunes_1",
         occurred_on: "2026-03-14",
-        data: { niveau_relation, demandes_initiales: i % 2 ? ["scolarite"] : [], ...(observations ? { observations } : {}) },
+        data: {
+          niveau_relation,
+          demandes_initiales: i % 2 ? ["scolarite"] : [],
+          ...(observations ? { observations } : {}),
+        },
       });
     }
   }
@@ -54,7 +63,10 @@ afterAll(() => app.close());
 describe("federation scope", () => {
   it("shows the service head every count as it is", async () => {
     const table = (await head.get("/api/tables/par_relation")).body;
-    expect(column(table)).toMatchObject({ accompagnement_ponctuel: 3, relation_en_construction: 8 });
+    expect(column(table)).toMatchObject({
+      accompagnement_ponctuel: 3,
+      relation_en_construction: 8,
+    });
     expect(table.scope).toBe("branch");
   });
 
@@ -74,7 +86,12 @@ describe("federation scope", () => {
   it("follows the configured threshold", async () => {
     const strict = await startTestServer({ config: { smallCellThreshold: 10 } });
     try {
-      await insertRecord(strict.db, { grid: "profil_jeune", organisation: "horizons_1", occurred_on: "2026-01-01", data: { niveau_relation: "contact" } });
+      await insertRecord(strict.db, {
+        grid: "profil_jeune",
+        organisation: "horizons_1",
+        occurred_on: "2026-01-01",
+        data: { niveau_relation: "contact" },
+      });
       const client = await loggedIn(strict.url, "analyste@demo.bdc");
       const table = (await client.post("/api/tables/preview", { ...byRelation, code: "x" })).body;
       expect(table.totals.all).toBeNull();
@@ -93,7 +110,9 @@ describe("federation scope", () => {
 
   it("uses a definition's federation scope for the analyst and the head's own branch for the head", async () => {
     const federationWide = { ...byRelation, code: "x", scope: "federation" };
-    expect((await analyst.post("/api/tables/preview", federationWide)).body.scope).toBe("federation");
+    expect((await analyst.post("/api/tables/preview", federationWide)).body.scope).toBe(
+      "federation",
+    );
     const forHead = (await head.post("/api/tables/preview", federationWide)).body;
     expect(forHead.scope).toBe("branch");
     expect(forHead.totals.all).toBe(43);
@@ -107,10 +126,15 @@ describe("federation scope", () => {
 
 describe("refusing a definition", () => {
   it("refuses an unknown question code with a 400 naming the field", async () => {
-    const result = await head.post("/api/tables/preview", { ...byRelation, rows: [{ kind: "choice", question: "niveau_inconnu" }] });
+    const result = await head.post("/api/tables/preview", {
+      ...byRelation,
+      rows: [{ kind: "choice", question: "niveau_inconnu" }],
+    });
     expect(result.status).toBe(400);
     expect(result.body.error.details.errors[0].field).toBe("rows[0].question");
-    expect(result.body.error.details.errors[0].message).toContain("n'existe dans aucune version publiée");
+    expect(result.body.error.details.errors[0].message).toContain(
+      "n'existe dans aucune version publiée",
+    );
   });
 
   it("refuses SQL in a code without running it", async () => {
@@ -125,7 +149,10 @@ describe("refusing a definition", () => {
   });
 
   it("refuses an unknown choice in a filter", async () => {
-    const result = await head.post("/api/tables/preview", { ...byRelation, filters: [{ question: "niveau_relation", values: ["inexistant"] }] });
+    const result = await head.post("/api/tables/preview", {
+      ...byRelation,
+      filters: [{ question: "niveau_relation", values: ["inexistant"] }],
+    });
     expect(result.status).toBe(400);
     expect(result.body.error.details.errors[0].field).toBe("filters[0].values[0]");
   });

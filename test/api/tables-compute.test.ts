@@ -36,27 +36,96 @@ beforeAll(async () => {
         if (e.name !== "niveau_relation") return e;
         const choices = (e.choices as { value: string; text: string }[])
           .filter((c) => c.value !== "contact")
-          .map((c) => (c.value === "relation_en_construction" ? { ...c, text: "Relation qui se construit" } : c));
+          .map((c) =>
+            c.value === "relation_en_construction"
+              ? { ...c, text: "Relation qui se construit" }
+              : c,
+          );
         return { ...e, choices };
       })
-      .concat([{ type: "radiogroup", name: "accompagne_famille", title: "Famille accompagnée", choices: ["oui", "non"] }]),
+      .concat([
+        {
+          type: "radiogroup",
+          name: "accompagne_famille",
+          title: "Famille accompagnée",
+          choices: ["oui", "non"],
+        },
+      ]),
   );
 
-  const a = await insertYouth(db, { organisation: service, sex: "fille", birth_year: 2010, birth_month: 5, commune: "59350" });
-  const b = await insertYouth(db, { organisation: service, sex: "garcon", birth_year: 2008, birth_month: 1, commune: "59183" });
-  const c = await insertYouth(db, { organisation: service, sex: "garcon", birth_year: 2010, birth_month: 2, commune: "62041" });
+  const a = await insertYouth(db, {
+    organisation: service,
+    sex: "fille",
+    birth_year: 2010,
+    birth_month: 5,
+    commune: "59350",
+  });
+  const b = await insertYouth(db, {
+    organisation: service,
+    sex: "garcon",
+    birth_year: 2008,
+    birth_month: 1,
+    commune: "59183",
+  });
+  const c = await insertYouth(db, {
+    organisation: service,
+    sex: "garcon",
+    birth_year: 2010,
+    birth_month: 2,
+    commune: "62041",
+  });
   const d = await insertYouth(db, { organisation: service, sex: "fille" });
-  const e = await insertYouth(db, { organisation: service, sex: "autre_nsp", birth_year: 2000, birth_month: 6, commune: "59512" });
-  const x = await insertYouth(db, { organisation: "horizons_1", sex: "fille", birth_year: 2010, birth_month: 1 });
-  const profile = (subject: string, version: number, data: Record<string, unknown>, on = "2026-03-14") =>
-    insertRecord(db, { grid: "profil_jeune", version, organisation: service, subject, occurred_on: on, data });
-  await profile(a, 1, { niveau_relation: "contact", demandes_initiales: ["scolarite", "emploi_insertion"] });
-  await profile(a, 2, { niveau_relation: "accompagnement_durable", accompagne_famille: "oui" }, "2026-09-01");
-  await profile(b, 1, { niveau_relation: "relation_en_construction", demandes_initiales: ["scolarite"] });
+  const e = await insertYouth(db, {
+    organisation: service,
+    sex: "autre_nsp",
+    birth_year: 2000,
+    birth_month: 6,
+    commune: "59512",
+  });
+  const x = await insertYouth(db, {
+    organisation: "horizons_1",
+    sex: "fille",
+    birth_year: 2010,
+    birth_month: 1,
+  });
+  const profile = (
+    subject: string,
+    version: number,
+    data: Record<string, unknown>,
+    on = "2026-03-14",
+  ) =>
+    insertRecord(db, {
+      grid: "profil_jeune",
+      version,
+      organisation: service,
+      subject,
+      occurred_on: on,
+      data,
+    });
+  await profile(a, 1, {
+    niveau_relation: "contact",
+    demandes_initiales: ["scolarite", "emploi_insertion"],
+  });
+  await profile(
+    a,
+    2,
+    { niveau_relation: "accompagnement_durable", accompagne_famille: "oui" },
+    "2026-09-01",
+  );
+  await profile(b, 1, {
+    niveau_relation: "relation_en_construction",
+    demandes_initiales: ["scolarite"],
+  });
   await profile(c, 1, { demandes_initiales: [] });
   await profile(d, 2, { niveau_relation: "relation_en_construction", accompagne_famille: "non" });
   await profile(e, 2, { niveau_relation: "accompagnement_durable" });
-  await insertRecord(db, { grid: "profil_jeune", organisation: "horizons_1", subject: x, occurred_on: "2026-03-14", data: { niveau_relation: "contact" } });
+  await insertRecord(db, {
+    grid: "profil_jeune",
+    organisation: "horizons_1",
+    subject: x,
+    occurred_on: "2026-03-14",
+    data: { niveau_relation: "contact" },
+  });
 
   // Street work (no young person): four sessions.
   const session = (occurred_on: string, data: Record<string, unknown>) =>
@@ -96,7 +165,11 @@ async function preview(definition: Record<string, unknown>, query = ""): Promise
 
 describe("counting records and young people", () => {
   it("counts records by choice across versions, apart from non renseigné and non demandé", async () => {
-    const table = await preview({ grid: "profil_jeune", measure: { kind: "count" }, rows: [{ kind: "choice", question: "niveau_relation" }] });
+    const table = await preview({
+      grid: "profil_jeune",
+      measure: { kind: "count" },
+      rows: [{ kind: "choice", question: "niveau_relation" }],
+    });
     expect(column(table)).toEqual({
       relation_en_construction: 2,
       accompagnement_ponctuel: 0,
@@ -108,19 +181,31 @@ describe("counting records and young people", () => {
   });
 
   it("labels a choice with the newest version's text and keeps a retired one with its last label", async () => {
-    const table = await preview({ grid: "profil_jeune", measure: { kind: "count" }, rows: [{ kind: "choice", question: "niveau_relation" }] });
+    const table = await preview({
+      grid: "profil_jeune",
+      measure: { kind: "count" },
+      rows: [{ kind: "choice", question: "niveau_relation" }],
+    });
     const labels = Object.fromEntries(table.rows.map((r) => [r.keys[0], r.label]));
     expect(labels.relation_en_construction).toBe("Relation qui se construit");
     expect(labels.contact).toBe("Simple contact");
   });
 
   it("counts records of versions that did not ask a question as non demandé", async () => {
-    const table = await preview({ grid: "profil_jeune", measure: { kind: "count" }, rows: [{ kind: "choice", question: "accompagne_famille" }] });
+    const table = await preview({
+      grid: "profil_jeune",
+      measure: { kind: "count" },
+      rows: [{ kind: "choice", question: "accompagne_famille" }],
+    });
     expect(column(table)).toEqual({ oui: 1, non: 1, __non_renseigne: 1, __non_demande: 3 });
   });
 
   it("counts each young person once with count_distinct", async () => {
-    const table = await preview({ grid: "profil_jeune", measure: { kind: "count_distinct" }, rows: [{ kind: "sex" }] });
+    const table = await preview({
+      grid: "profil_jeune",
+      measure: { kind: "count_distinct" },
+      rows: [{ kind: "sex" }],
+    });
     expect(column(table)).toEqual({ fille: 2, garcon: 2, autre_nsp: 1 });
     expect(table.totals.all).toBe(5);
   });
@@ -149,7 +234,12 @@ describe("counting records and young people", () => {
       period: { from: "2026-01-01", to: "2026-12-31" },
     });
     // A and C are 16 on 31/12/2026, B 18, E 26.
-    expect(column(table)).toMatchObject({ de_16_17: 2, de_18_21: 1, plus_25: 1, __non_renseigne: 1 });
+    expect(column(table)).toMatchObject({
+      de_16_17: 2,
+      de_18_21: 1,
+      plus_25: 1,
+      __non_renseigne: 1,
+    });
   });
 
   it("counts a record once under each ticked choice and once in the totals", async () => {
@@ -170,15 +260,35 @@ describe("counting records and young people", () => {
   });
 
   it("places young people's communes in the métropole, the rest of the département or outside", async () => {
-    const table = await preview({ grid: "profil_jeune", measure: { kind: "count_distinct" }, rows: [{ kind: "territory", level: "metropole" }] });
-    expect(column(table)).toEqual({ metropole: 2, reste_departement: 1, hors_departement: 1, __non_renseigne: 1 });
+    const table = await preview({
+      grid: "profil_jeune",
+      measure: { kind: "count_distinct" },
+      rows: [{ kind: "territory", level: "metropole" }],
+    });
+    expect(column(table)).toEqual({
+      metropole: 2,
+      reste_departement: 1,
+      hors_departement: 1,
+      __non_renseigne: 1,
+    });
     expect(table.rows[0]!.label).toBe("Métropole Européenne de Lille");
   });
 
   it("names communes from the official list", async () => {
-    const table = await preview({ grid: "profil_jeune", measure: { kind: "count_distinct" }, rows: [{ kind: "territory", level: "commune" }] });
+    const table = await preview({
+      grid: "profil_jeune",
+      measure: { kind: "count_distinct" },
+      rows: [{ kind: "territory", level: "commune" }],
+    });
     const labels = table.rows.map((r) => r.label);
-    expect(labels).toEqual(expect.arrayContaining(["Lille (59350)", "Dunkerque (59183)", "Arras (62041)", "Roubaix (59512)"]));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        "Lille (59350)",
+        "Dunkerque (59183)",
+        "Arras (62041)",
+        "Roubaix (59512)",
+      ]),
+    );
   });
 });
 
@@ -219,28 +329,45 @@ describe("street work: counts breakdowns, checkboxes, numbers, periods", () => {
     expect(cell(table, "pied_immeuble_hall", "travail_de_rue")).toBe(1);
     expect(cell(table, "__non_renseigne", "presence_numerique")).toBe(1);
     expect(cell(table, "__non_renseigne", "travail_de_rue")).toBe(1);
-    expect(table.totals.rows[table.rows.findIndex((r) => r.keys[0] === "place_square_parc")]).toBe(2);
+    expect(table.totals.rows[table.rows.findIndex((r) => r.keys[0] === "place_square_parc")]).toBe(
+      2,
+    );
     expect(table.totals.all).toBe(4);
   });
 
   it("sums and averages a number question", async () => {
     const rows = [{ kind: "choice", question: "type_presence" }];
-    const sum = await preview({ grid: TDR, measure: { kind: "sum", question: "nb_professionnels" }, rows });
+    const sum = await preview({
+      grid: TDR,
+      measure: { kind: "sum", question: "nb_professionnels" },
+      rows,
+    });
     expect(cell(sum, "travail_de_rue")).toBe(3);
     expect(cell(sum, "presence_numerique")).toBe(3);
-    const avg = await preview({ grid: TDR, measure: { kind: "avg", question: "nb_professionnels" }, rows });
+    const avg = await preview({
+      grid: TDR,
+      measure: { kind: "avg", question: "nb_professionnels" },
+      rows,
+    });
     expect(cell(avg, "travail_de_rue")).toBe(1.5);
     expect(avg.percentages).toBeNull();
   });
 
   it("groups by month with French labels", async () => {
-    const table = await preview({ grid: TDR, measure: { kind: "count" }, rows: [{ kind: "period", unit: "month" }] });
+    const table = await preview({
+      grid: TDR,
+      measure: { kind: "count" },
+      rows: [{ kind: "period", unit: "month" }],
+    });
     expect(column(table)).toEqual({ "2026-01": 2, "2026-02": 2 });
     expect(table.rows.map((r) => r.label)).toEqual(["janvier 2026", "février 2026"]);
   });
 
   it("keeps only the period asked in the query string", async () => {
-    const table = await preview({ grid: TDR, measure: { kind: "count" }, rows: [] }, "?from=2026-02-01&to=2026-02-28");
+    const table = await preview(
+      { grid: TDR, measure: { kind: "count" }, rows: [] },
+      "?from=2026-02-01&to=2026-02-28",
+    );
     expect(table.totals.all).toBe(2);
   });
 
@@ -255,7 +382,11 @@ describe("street work: counts breakdowns, checkboxes, numbers, periods", () => {
   });
 
   it("gives percentages of the row, the column and the whole table", async () => {
-    const table = await preview({ grid: TDR, measure: { kind: "count" }, rows: [{ kind: "choice", question: "type_presence" }] });
+    const table = await preview({
+      grid: TDR,
+      measure: { kind: "count" },
+      rows: [{ kind: "choice", question: "type_presence" }],
+    });
     const i = table.rows.findIndex((r) => r.keys[0] === "travail_de_rue");
     const percentages = table.percentages as { ofAll: number[][]; ofRow: number[][] };
     expect(percentages.ofAll[i]![0]).toBe(75);

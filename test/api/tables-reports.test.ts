@@ -17,7 +17,12 @@ beforeAll(async () => {
   app = await startTestServer();
   head = await loggedIn(app.url, "chef@demo.bdc");
   analyst = await loggedIn(app.url, "analyste@demo.bdc");
-  const youth = await insertYouth(app.db, { organisation: "avenir_jeunes_1", sex: "garcon", birth_year: 2009, commune: "59350" });
+  const youth = await insertYouth(app.db, {
+    organisation: "avenir_jeunes_1",
+    sex: "garcon",
+    birth_year: 2009,
+    commune: "59350",
+  });
   await insertRecord(app.db, {
     grid: "profil_jeune",
     organisation: "avenir_jeunes_1",
@@ -29,7 +34,10 @@ beforeAll(async () => {
     grid: "alses",
     organisation: "avenir_jeunes_1",
     occurred_on: "2026-02-01",
-    data: { type_activite_alses: "permanence_bureau", eleves_rencontres: { fille: { sixieme: 4 } } },
+    data: {
+      type_activite_alses: "permanence_bureau",
+      eleves_rencontres: { fille: { sixieme: 4 } },
+    },
   });
 });
 afterAll(() => app.close());
@@ -37,25 +45,36 @@ afterAll(() => app.close());
 const tables = readShippedTables<{ code: string }>();
 
 describe("shipped tables", () => {
-  it.each(tables.map((t) => t.code))("computes %s for a service head and for the analyst", async (code) => {
-    const forService = await head.get(`/api/tables/${code}?year=2026`);
-    expect(forService.status, forService.text).toBe(200);
-    const forFederation = await analyst.get(`/api/tables/${code}`);
-    expect(forFederation.status, forFederation.text).toBe(200);
-  });
+  it.each(tables.map((t) => t.code))(
+    "computes %s for a service head and for the analyst",
+    async (code) => {
+      const forService = await head.get(`/api/tables/${code}?year=2026`);
+      expect(forService.status, forService.text).toBe(200);
+      const forFederation = await analyst.get(`/api/tables/${code}`);
+      expect(forFederation.status, forFederation.text).toBe(200);
+    },
+  );
 });
 
 describe("report packs", () => {
   it("name only shipped tables", () => {
     const codes = new Set(tables.map((t) => t.code));
     for (const report of shippedReports()) {
-      expect(report.tables.filter((code) => !codes.has(code)), report.code).toEqual([]);
+      expect(
+        report.tables.filter((code) => !codes.has(code)),
+        report.code,
+      ).toEqual([]);
     }
   });
 
   it("lists the four packs", async () => {
     const codes = (await head.get("/api/reports")).body.map((r: { code: string }) => r.code);
-    expect(codes).toEqual(["focus_alses", "rapport_activite_service", "synthese_departement", "synthese_metropole"]);
+    expect(codes).toEqual([
+      "focus_alses",
+      "rapport_activite_service",
+      "synthese_departement",
+      "synthese_metropole",
+    ]);
   });
 
   it("computes a pack for one year with every table", async () => {

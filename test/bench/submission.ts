@@ -24,20 +24,34 @@ const SUBMISSIONS = 1_000;
 
 async function callerFor(db: Knex, email: string): Promise<Caller> {
   const user = await db("users").where({ email }).first("id", "display_name");
-  return { userId: user.id, email, displayName: user.display_name, roles: await rolesOf(db, user.id), sessionId: "bench", csrfToken: "bench" };
+  return {
+    userId: user.id,
+    email,
+    displayName: user.display_name,
+    roles: await rolesOf(db, user.id),
+    sessionId: "bench",
+    csrfToken: "bench",
+  };
 }
 
 export async function benchSubmissions(label: string, db: Knex): Promise<void> {
   await migrateToLatest(db);
   await prepareDatabase(db, { ...readConfig({}), seedDemo: false });
-  if (!(await db("users").first("id"))) await seedDemo(db, { password: "bench-password-123", youth: 0, seed: 3 });
+  if (!(await db("users").first("id")))
+    await seedDemo(db, { password: "bench-password-123", youth: 0, seed: 3 });
   const version = await findPublishedVersion(db, "profil_jeune");
   const random = seededRandom(11);
   const period = { from: "2025-01-01", to: "2026-12-31" };
-  const samples = Array.from({ length: 200 }, () => generateAnswers(version.survey, random, period));
+  const samples = Array.from({ length: 200 }, () =>
+    generateAnswers(version.survey, random, period),
+  );
 
   const validator = createResponseValidator();
-  const versionForValidator = { id: version.id, survey: version.survey, schema: version.schema ?? undefined };
+  const versionForValidator = {
+    id: version.id,
+    survey: version.survey,
+    schema: version.schema ?? undefined,
+  };
   let valid = 0;
   const validationStart = performance.now();
   for (let i = 0; i < VALIDATIONS; i++) {

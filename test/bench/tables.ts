@@ -40,9 +40,32 @@ const RUNS = 3;
 const PASSWORD = "bench-password-123";
 const BENCH_EMAIL = "bench-export@demo.bdc";
 
-const COMMUNES = ["59350", "59512", "59599", "59009", "59183", "59606", "62041", "75056", "59122", ""];
-const RELATIONS = ["contact", "relation_en_construction", "accompagnement_ponctuel", "accompagnement_durable"];
-const DEMANDES = ["scolarite", "emploi_insertion", "logement_hebergement", "sante", "famille", "justice"];
+const COMMUNES = [
+  "59350",
+  "59512",
+  "59599",
+  "59009",
+  "59183",
+  "59606",
+  "62041",
+  "75056",
+  "59122",
+  "",
+];
+const RELATIONS = [
+  "contact",
+  "relation_en_construction",
+  "accompagnement_ponctuel",
+  "accompagnement_durable",
+];
+const DEMANDES = [
+  "scolarite",
+  "emploi_insertion",
+  "logement_hebergement",
+  "sante",
+  "famille",
+  "justice",
+];
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -81,7 +104,10 @@ async function publishTwoMoreVersions(db: Knex): Promise<number[]> {
     (els) =>
       els.map((e) =>
         e.name === "niveau_relation"
-          ? { ...e, choices: (e.choices as { value: string }[]).filter((c) => c.value !== "contact") }
+          ? {
+              ...e,
+              choices: (e.choices as { value: string }[]).filter((c) => c.value !== "contact"),
+            }
           : e,
       ),
   ];
@@ -89,7 +115,13 @@ async function publishTwoMoreVersions(db: Knex): Promise<number[]> {
     survey = structuredClone(survey);
     for (const page of survey.pages ?? []) page.elements = change(page.elements ?? []);
     const [row] = await db("grid_versions")
-      .insert({ grid_id: first.grid_id, number: i + 2, status: "published", survey: JSON.stringify(survey), published_at: new Date() })
+      .insert({
+        grid_id: first.grid_id,
+        number: i + 2,
+        status: "published",
+        survey: JSON.stringify(survey),
+        published_at: new Date(),
+      })
       .returning("id");
     ids.push(row.id);
   }
@@ -99,7 +131,13 @@ async function publishTwoMoreVersions(db: Knex): Promise<number[]> {
 const textArray = (values: string[]) => `{${values.map((v) => `"${v}"`).join(",")}}`;
 
 /** Young people and records made by the database itself (INSERT … SELECT generate_series). */
-async function generate(db: Knex, records: number, versionIds: number[], services: number[], authorId: number): Promise<void> {
+async function generate(
+  db: Knex,
+  records: number,
+  versionIds: number[],
+  services: number[],
+  authorId: number,
+): Promise<void> {
   const youth = Math.max(1, Math.floor(records / 4));
   const grid = await db("grids").where({ code: "profil_jeune" }).first("id");
   await db.raw(
@@ -132,11 +170,19 @@ async function generate(db: Knex, records: number, versionIds: number[], service
             ))
      from generate_series(0, ? - 1) g`,
     [
-      grid.id, `{${versionIds.join(",")}}`, youth,
-      `{${services.join(",")}}`, youth, services.length, authorId,
-      textArray(COMMUNES), COMMUNES.length,
-      textArray(RELATIONS), textArray(RELATIONS),
-      textArray(DEMANDES), textArray(DEMANDES),
+      grid.id,
+      `{${versionIds.join(",")}}`,
+      youth,
+      `{${services.join(",")}}`,
+      youth,
+      services.length,
+      authorId,
+      textArray(COMMUNES),
+      COMMUNES.length,
+      textArray(RELATIONS),
+      textArray(RELATIONS),
+      textArray(DEMANDES),
+      textArray(DEMANDES),
       records,
     ],
   );
@@ -165,7 +211,8 @@ async function buildFlatTable(db: Knex, versionIds: number[]): Promise<void> {
 }
 
 function handWritten(metropole: string[]): Record<string, { sql: string; bindings: unknown[] }> {
-  const sets = (a: string, b: string) => `group by grouping sets ((${a}, ${b}), (${a}), (${b}), ())`;
+  const sets = (a: string, b: string) =>
+    `group by grouping sets ((${a}, ${b}), (${a}), (${b}), ())`;
   return {
     jeunes_par_association: {
       sql: `select association, sex, count(distinct subject_id) from bench_flat ${sets("association", "sex")}`,
@@ -202,15 +249,26 @@ function handWritten(metropole: string[]): Record<string, { sql: string; binding
 
 async function callerFor(db: Knex, email: string): Promise<Caller> {
   const user = await db("users").where({ email }).first("id", "display_name");
-  return { userId: user.id, email, displayName: user.display_name, roles: await rolesOf(db, user.id), sessionId: "bench", csrfToken: "bench" };
+  return {
+    userId: user.id,
+    email,
+    displayName: user.display_name,
+    roles: await rolesOf(db, user.id),
+    sessionId: "bench",
+    csrfToken: "bench",
+  };
 }
 
 /** A server in a child process on the bench's PostgreSQL database; its peak RSS is read from /proc. */
 async function childServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./export-server.ts", import.meta.url))], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL("./export-server.ts", import.meta.url))],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const lines = createInterface({ input: child.stdout! });
   for await (const line of lines) {
     if (line.startsWith("{")) return { url: (JSON.parse(line) as { url: string }).url, child };
@@ -223,7 +281,10 @@ function peakRssOf(pid: number): number {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }
 
-async function download(url: string, format: "csv" | "xlsx"): Promise<{ ms: number; bytes: number }> {
+async function download(
+  url: string,
+  format: "csv" | "xlsx",
+): Promise<{ ms: number; bytes: number }> {
   const login = await fetch(`${url}/api/session`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -231,7 +292,9 @@ async function download(url: string, format: "csv" | "xlsx"): Promise<{ ms: numb
   });
   const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
   const { ms, result: bytes } = await timed(async () => {
-    const response = await fetch(`${url}/api/responses.${format}?grid=profil_jeune`, { headers: { cookie } });
+    const response = await fetch(`${url}/api/responses.${format}?grid=profil_jeune`, {
+      headers: { cookie },
+    });
     let total = 0;
     for await (const chunk of response.body!) total += (chunk as Uint8Array).length;
     return total;
@@ -240,7 +303,11 @@ async function download(url: string, format: "csv" | "xlsx"): Promise<{ ms: numb
 }
 
 /** PostgreSQL: each export in a fresh server process, whose peak RSS is the figure. */
-async function exportInChild(databaseUrl: string, format: "csv" | "xlsx", records: number): Promise<void> {
+async function exportInChild(
+  databaseUrl: string,
+  format: "csv" | "xlsx",
+  records: number,
+): Promise<void> {
   const { url, child } = await childServer(databaseUrl);
   try {
     const idle = peakRssOf(child.pid!);
@@ -264,7 +331,10 @@ async function exportInProcess(db: Knex, format: "csv" | "xlsx", records: number
   try {
     const before = process.memoryUsage().rss;
     const stop = sampleRss();
-    const { ms, bytes } = await download(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, format);
+    const { ms, bytes } = await download(
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      format,
+    );
     console.log(
       `  export ${format.toUpperCase()} de ${records.toLocaleString("fr-FR")} fiches : ${seconds(ms)} s, ` +
         `${mb(bytes)} Mo envoyés ; processus (base embarquée comprise) ${mb(before)} Mo avant, pic ${mb(stop())} Mo`,
@@ -275,14 +345,29 @@ async function exportInProcess(db: Knex, format: "csv" | "xlsx", records: number
   }
 }
 
-async function benchOn(label: string, db: Knex, records: number, databaseUrl?: string): Promise<void> {
-  console.log(`\n== Tableaux, base ${label}, ${records.toLocaleString("fr-FR")} fiches profil_jeune sur 3 versions`);
+async function benchOn(
+  label: string,
+  db: Knex,
+  records: number,
+  databaseUrl?: string,
+): Promise<void> {
+  console.log(
+    `\n== Tableaux, base ${label}, ${records.toLocaleString("fr-FR")} fiches profil_jeune sur 3 versions`,
+  );
   await migrateToLatest(db);
   await prepareDatabase(db, { ...readConfig({}), seedDemo: false });
-  if (!(await db("users").first("id"))) await seedDemo(db, { password: PASSWORD, youth: 0, seed: 5 });
+  if (!(await db("users").first("id")))
+    await seedDemo(db, { password: PASSWORD, youth: 0, seed: 5 });
   const federation = await db("organisations").where({ kind: "federation" }).first("id");
-  const services: number[] = (await db("organisations").where({ kind: "service" }).orderBy("id").select("id")).map((r) => r.id);
-  await createUser(db, { email: BENCH_EMAIL, displayName: "Banc d'essai", password: PASSWORD, roles: [{ role: "association_admin", organisationId: federation.id }] });
+  const services: number[] = (
+    await db("organisations").where({ kind: "service" }).orderBy("id").select("id")
+  ).map((r) => r.id);
+  await createUser(db, {
+    email: BENCH_EMAIL,
+    displayName: "Banc d'essai",
+    password: PASSWORD,
+    roles: [{ role: "association_admin", organisationId: federation.id }],
+  });
   const author = await db("users").orderBy("id").first("id");
 
   const versionIds = await publishTwoMoreVersions(db);
@@ -292,7 +377,9 @@ async function benchOn(label: string, db: Knex, records: number, databaseUrl?: s
 
   if (process.env.BENCH_TABLES !== "0") await synthesis(db);
 
-  const formats = (process.env.BENCH_EXPORTS ?? "csv,xlsx").split(",").filter(Boolean) as ("csv" | "xlsx")[];
+  const formats = (process.env.BENCH_EXPORTS ?? "csv,xlsx").split(",").filter(Boolean) as (
+    "csv" | "xlsx"
+  )[];
   for (const format of formats) {
     if (databaseUrl) await exportInChild(databaseUrl, format, records);
     else await exportInProcess(db, format, records);
@@ -302,7 +389,9 @@ async function benchOn(label: string, db: Knex, records: number, databaseUrl?: s
 /** The département synthesis, by the engine and by hand, each table's median of three runs. */
 async function synthesis(db: Knex): Promise<void> {
   const analyst = await callerFor(db, "analyste@demo.bdc");
-  const definitions = readShippedTables<TableDefinition>().filter((d) => SYNTHESIS.includes(d.code));
+  const definitions = readShippedTables<TableDefinition>().filter((d) =>
+    SYNTHESIS.includes(d.code),
+  );
   const queries = handWritten(loadTerritory().metropole.communes);
   let engineTotal = 0;
   let handTotal = 0;
@@ -312,9 +401,17 @@ async function synthesis(db: Knex): Promise<void> {
     const engine: number[] = [];
     const hand: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      engine.push((await timed(() => computeTable(db, analyst, def, { threshold: 5, from: "2024-01-01", to: "2026-12-31" }))).ms);
+      engine.push(
+        (
+          await timed(() =>
+            computeTable(db, analyst, def, { threshold: 5, from: "2024-01-01", to: "2026-12-31" }),
+          )
+        ).ms,
+      );
       // The same reporting settings as the engine's (no JIT, 32 MB to sort).
-      hand.push((await timed(() => runReportingQuery(db, queries[code]!.sql, queries[code]!.bindings))).ms);
+      hand.push(
+        (await timed(() => runReportingQuery(db, queries[code]!.sql, queries[code]!.bindings))).ms,
+      );
     }
     engineTotal += median(engine);
     handTotal += median(hand);

@@ -23,9 +23,18 @@ beforeAll(async () => {
   app = await startTestServer({ withFrontEnds: true });
   browser = await launchBrowser();
   // One young person in each of three services: Roubaix (the new educator's), Lille-Sud, and another association's.
-  await createYouth(await loggedIn(app.url, "educateur.roubaix@demo.bdc"), { code: "ROUBAIX-1", first_name: "Nael" });
-  await createYouth(await loggedIn(app.url, "educateur@demo.bdc"), { code: "LILLE-1", first_name: "Lina" });
-  await createYouth(await loggedIn(app.url, "educateur2@demo.bdc"), { code: "HORIZONS-1", first_name: "Yanis" });
+  await createYouth(await loggedIn(app.url, "educateur.roubaix@demo.bdc"), {
+    code: "ROUBAIX-1",
+    first_name: "Nael",
+  });
+  await createYouth(await loggedIn(app.url, "educateur@demo.bdc"), {
+    code: "LILLE-1",
+    first_name: "Lina",
+  });
+  await createYouth(await loggedIn(app.url, "educateur2@demo.bdc"), {
+    code: "HORIZONS-1",
+    first_name: "Yanis",
+  });
 });
 
 afterAll(async () => {
@@ -60,11 +69,15 @@ describe("an association admin creating an educator", () => {
       await form.getByRole("button", { name: "Créer le compte" }).click();
       await page.getByText(`Compte créé pour Samia B. (${EMAIL}).`).waitFor();
       const row = page.getByRole("row").filter({ hasText: EMAIL });
-      expect(await row.getByRole("cell").nth(2).innerText()).toBe("Éducateur·rice · Service de prévention Roubaix");
+      expect(await row.getByRole("cell").nth(2).innerText()).toBe(
+        "Éducateur·rice · Service de prévention Roubaix",
+      );
 
       await page.getByRole("link", { name: "Journal" }).click();
       await page.getByRole("cell", { name: "Compte créé" }).first().waitFor();
-      expect(await page.getByRole("row").filter({ hasText: "Compte créé" }).first().innerText()).toContain(EMAIL);
+      expect(
+        await page.getByRole("row").filter({ hasText: "Compte créé" }).first().innerText(),
+      ).toContain(EMAIL);
 
       await page.getByRole("button", { name: "Se déconnecter" }).click();
       await signIn(page, EMAIL, PASSWORD);
@@ -78,8 +91,12 @@ describe("an association admin creating an educator", () => {
       // The provisional password is replaced by one only the educator knows.
       await page.getByRole("link", { name: "Samia B." }).click();
       await page.getByLabel("Mot de passe actuel").fill(PASSWORD);
-      await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("ma-phrase-secrete-a-moi");
-      await page.getByLabel("Nouveau mot de passe, une seconde fois").fill("ma-phrase-secrete-a-moi");
+      await page
+        .getByLabel("Nouveau mot de passe", { exact: true })
+        .fill("ma-phrase-secrete-a-moi");
+      await page
+        .getByLabel("Nouveau mot de passe, une seconde fois")
+        .fill("ma-phrase-secrete-a-moi");
       await page.getByRole("button", { name: "Changer le mot de passe" }).click();
       await page.getByText("Mot de passe changé.").waitFor();
       await nav.getByRole("link", { name: "Jeunes" }).click();

@@ -81,7 +81,9 @@ describe("a collective action", () => {
       await page.goto(`${app!.url}/jeunes/${sami.id}`);
       const timeline = page.getByRole("region", { name: "Historique des fiches" });
       await timeline.getByRole("link", { name: "Action collective" }).waitFor();
-      expect(await timeline.getByRole("listitem").first().innerText()).toMatch(/10\/06\/2026\s+Action collective version 1/);
+      expect(await timeline.getByRole("listitem").first().innerText()).toMatch(
+        /10\/06\/2026\s+Action collective version 1/,
+      );
       await shot(page, "action-2-youth-file");
     },
   );

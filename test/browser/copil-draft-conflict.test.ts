@@ -34,7 +34,10 @@ async function openDraft(): Promise<Page> {
 }
 
 async function relabel(page: Page, question: RegExp, label: string) {
-  await page.getByRole("navigation", { name: "Plan de la grille" }).getByRole("button", { name: question }).click();
+  await page
+    .getByRole("navigation", { name: "Plan de la grille" })
+    .getByRole("button", { name: question })
+    .click();
   await page.getByLabel("Libellé", { exact: true }).fill(label);
 }
 
@@ -49,11 +52,17 @@ describe.skipIf(!runBrowserTests)("two COPIL members saving one draft", () => {
 
     await relabel(second, /Observations/, "Observations de l'équipe");
     await second.getByRole("button", { name: "Enregistrer le brouillon" }).click();
-    const conflict = second.getByRole("alert").filter({ hasText: "enregistré par quelqu'un d'autre" });
+    const conflict = second
+      .getByRole("alert")
+      .filter({ hasText: "enregistré par quelqu'un d'autre" });
     await conflict.waitFor();
-    expect(await conflict.getByRole("row").filter({ hasText: "quartier_residence" }).innerText()).toContain("Libellé changé");
+    expect(
+      await conflict.getByRole("row").filter({ hasText: "quartier_residence" }).innerText(),
+    ).toContain("Libellé changé");
 
-    await conflict.getByRole("button", { name: "Abandonner mes modifications et recharger" }).click();
+    await conflict
+      .getByRole("button", { name: "Abandonner mes modifications et recharger" })
+      .click();
     await second.getByText(/Révision 2/).waitFor();
     const outline = second.getByRole("navigation", { name: "Plan de la grille" });
     expect(await outline.getByRole("button", { name: /Quartier \(nom usuel\)/ }).count()).toBe(1);

@@ -22,7 +22,12 @@ afterAll(async () => {
 });
 
 const plainSurvey = {
-  pages: [{ name: "p1", elements: [{ type: "boolean", name: "permis_conduire", title: "A le permis de conduire" }] }],
+  pages: [
+    {
+      name: "p1",
+      elements: [{ type: "boolean", name: "permis_conduire", title: "A le permis de conduire" }],
+    },
+  ],
 };
 
 describe.skipIf(!runBrowserTests)("importing a plain SurveyJS questionnaire", () => {

@@ -24,7 +24,10 @@ async function shoot(page: Page, name: string) {
   if (!shots) return;
   const dir = path.join(ROOT, "screenshots");
   fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(dir, `${name}-${page.viewportSize()?.width}.png`),
+    fullPage: true,
+  });
 }
 
 async function signIn(context: BrowserContext, email: string): Promise<Page> {
@@ -47,8 +50,17 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
     browser = await launchBrowser();
     educator = await loggedIn(app.url, "educateur@demo.bdc");
     const youth = await createYouth(educator);
-    v1RecordId = (await educator.post("/api/responses", newResponse(youth.id, validProfile({ suivi_alses: "non" })))).body.id;
-    copilContext = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
+    v1RecordId = (
+      await educator.post(
+        "/api/responses",
+        newResponse(youth.id, validProfile({ suivi_alses: "non" })),
+      )
+    ).body.id;
+    copilContext = await browser!.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: "fr-FR",
+      timezoneId: "Europe/Paris",
+    });
     copil = await signIn(copilContext, "copil@demo.bdc");
   });
   afterAll(async () => {
@@ -58,7 +70,10 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
 
   it("adds a question with a choice list and a visibleIf, and previews it", async () => {
     await shoot(copil, "01-grilles");
-    await copil.getByRole("article", { name: "Fiche jeune" }).getByRole("link", { name: "Créer le brouillon" }).click();
+    await copil
+      .getByRole("article", { name: "Fiche jeune" })
+      .getByRole("link", { name: "Créer le brouillon" })
+      .click();
     await copil.getByRole("heading", { name: /Fiche jeune — brouillon/ }).waitFor();
 
     await copil.getByLabel("Type de la question à ajouter à la page 3").selectOption("radiogroup");
@@ -77,36 +92,55 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
     await visible.getByRole("button", { name: "Ajouter une condition" }).click();
     await visible.getByLabel("Question de la condition 1").selectOption("suivi_alses");
     await visible.getByLabel("Valeur de la condition 1").selectOption("non");
-    await expect.poll(() => visible.getByLabel("Expression SurveyJS").inputValue()).toBe("{suivi_alses} = 'non'");
+    await expect
+      .poll(() => visible.getByLabel("Expression SurveyJS").inputValue())
+      .toBe("{suivi_alses} = 'non'");
 
     const preview = copil.getByRole("region", { name: "Aperçu" });
     await preview.getByLabel("Toutes les pages d'un coup").check();
     await expect.poll(() => preview.getByText("Hébergement actuel").count()).toBe(0);
-    await preview.getByRole("radiogroup", { name: /Connu ou suivi par l'ALSES/ }).getByText("Non").click();
+    await preview
+      .getByRole("radiogroup", { name: /Connu ou suivi par l'ALSES/ })
+      .getByText("Non")
+      .click();
     await preview.getByText("Hébergement actuel").first().waitFor();
     await preview.getByRole("button", { name: "Vérifier les réponses comme le serveur" }).click();
-    await expect.poll(() => preview.getByRole("status").textContent()).toContain("Le serveur refuserait");
+    await expect
+      .poll(() => preview.getByRole("status").textContent())
+      .toContain("Le serveur refuserait");
     await shoot(copil, "02-editeur");
   });
 
   it("saves the draft and publishes it as version 2 with a note", async () => {
     await copil.getByRole("button", { name: "Enregistrer le brouillon" }).click();
     await copil.getByText("Brouillon enregistré.").waitFor();
-    await copil.getByLabel("Note de version (ce qui change et pourquoi)").fill("Ajout de l'hébergement actuel.");
+    await copil
+      .getByLabel("Note de version (ce qui change et pourquoi)")
+      .fill("Ajout de l'hébergement actuel.");
     await shoot(copil, "03-publication");
     await copil.getByRole("button", { name: "Publier la version 2" }).click();
     await copil.getByRole("heading", { name: "Version 2 publiée" }).waitFor();
 
     const v2 = await educator.get("/api/grids/profil_jeune/versions/2");
     expect(v2.body.note).toBe("Ajout de l'hébergement actuel.");
-    const question = v2.body.survey.pages[2].elements.find((e: { name: string }) => e.name === "hebergement_actuel");
+    const question = v2.body.survey.pages[2].elements.find(
+      (e: { name: string }) => e.name === "hebergement_actuel",
+    );
     expect(question).toMatchObject({ type: "radiogroup", visibleIf: "{suivi_alses} = 'non'" });
-    expect(question.choices.map((c: { value: string }) => c.value)).toEqual(["famille", "tiers", "foyer"]);
+    expect(question.choices.map((c: { value: string }) => c.value)).toEqual([
+      "famille",
+      "tiers",
+      "foyer",
+    ]);
   });
 
   it("lets an educator fill version 2 in the runtime, new question included", async () => {
     await createYouth(educator, { code: "HEB-E2E" });
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
+    const context = await browser!.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: "fr-FR",
+      timezoneId: "Europe/Paris",
+    });
     const page = await context.newPage();
     await page.goto(app.url);
     await page.getByLabel("Adresse e-mail").fill("educateur@demo.bdc");
@@ -135,11 +169,18 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
 
     const records = await educator.get("/api/responses?grid=profil_jeune");
     const filled = records.body.find((r: { subject_code: string }) => r.subject_code === "HEB-E2E");
-    expect(filled).toMatchObject({ version: 2, data: { suivi_alses: "non", hebergement_actuel: "foyer" } });
+    expect(filled).toMatchObject({
+      version: 2,
+      data: { suivi_alses: "non", hebergement_actuel: "foyer" },
+    });
   });
 
   it("still opens a version 1 record with version 1's questions, and moves it to version 2 on request", async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
+    const context = await browser!.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: "fr-FR",
+      timezoneId: "Europe/Paris",
+    });
     const page = await context.newPage();
     await page.goto(app.url);
     await page.getByLabel("Adresse e-mail").fill("educateur@demo.bdc");
@@ -154,7 +195,9 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
     expect(await page.getByText("Hébergement actuel").count()).toBe(0);
 
     // Moving it to version 2 is offered, with the changes shown first.
-    await page.getByRole("button", { name: "Voir les changements et passer à la version 2" }).click();
+    await page
+      .getByRole("button", { name: "Voir les changements et passer à la version 2" })
+      .click();
     await page.getByText("Question ajoutée : hebergement_actuel").waitFor();
     await shoot(page, "07-fiche-v1");
     await page.getByRole("button", { name: "Passer à la version 2", exact: true }).click();
@@ -172,7 +215,11 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
   });
 
   it("accepts a referent's proposal into the next draft", async () => {
-    const referentContext = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
+    const referentContext = await browser!.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: "fr-FR",
+      timezoneId: "Europe/Paris",
+    });
     const referent = await signIn(referentContext, "referent@demo.bdc");
     await referent.goto(`${app.url}/designer/grilles/profil_jeune/proposer`);
     await referent.getByRole("heading", { name: /Proposer un changement/ }).waitFor();
@@ -180,7 +227,9 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
     await referent.getByRole("button", { name: "Ajouter un choix" }).click();
     await referent.getByLabel("Code du choix 4").fill("quartier_veille");
     await referent.getByLabel("Libellé du choix 4").fill("Quartier de veille active");
-    await referent.getByLabel("Pourquoi ce changement ? (lu par le COPIL)").fill("Les équipes de l'Est distinguent ces quartiers.");
+    await referent
+      .getByLabel("Pourquoi ce changement ? (lu par le COPIL)")
+      .fill("Les équipes de l'Est distinguent ces quartiers.");
     await referent.getByRole("button", { name: "Envoyer la proposition" }).click();
     await referent.getByRole("heading", { name: /Proposition n° \d+/ }).waitFor();
     await referent.getByText("Choix ajouté").waitFor();
@@ -200,7 +249,11 @@ describe.skipIf(!runBrowserTests)("a COPIL member publishes a new version of pro
 
   it("fits a phone screen", async () => {
     if (!shots) return;
-    const phone = await browser!.newContext({ viewport: { width: 390, height: 844 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
+    const phone = await browser!.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: "fr-FR",
+      timezoneId: "Europe/Paris",
+    });
     const page = await signIn(phone, "copil@demo.bdc");
     await shoot(page, "01-grilles");
     await page.goto(`${app.url}/designer/grilles/profil_jeune/brouillon`);

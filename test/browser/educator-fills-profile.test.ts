@@ -28,12 +28,18 @@ afterAll(async () => {
 
 /** The "Total" × "Total" cell: Handsontable draws row headers apart, so match rows by index. */
 async function tableTotal(page: Page): Promise<number> {
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Tableaux" }).click();
+  await page
+    .getByRole("navigation", { name: "Navigation principale" })
+    .getByRole("link", { name: "Tableaux" })
+    .click();
   await page.getByRole("link", { name: TABLE }).click();
   const grid = page.getByRole("region", { name: `Résultats : ${TABLE}` });
   const totalHeader = page.getByRole("rowheader", { name: "Total", exact: true });
   await grid.locator(totalHeader).waitFor();
-  const index = await grid.getByRole("row").filter({ has: totalHeader }).getAttribute("aria-rowindex");
+  const index = await grid
+    .getByRole("row")
+    .filter({ has: totalHeader })
+    .getAttribute("aria-rowindex");
   const cells = grid.locator(`[role=row][aria-rowindex="${index}"]`).getByRole("gridcell");
   return Number((await cells.last().innerText()).replace(/\s/g, ""));
 }

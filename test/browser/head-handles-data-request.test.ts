@@ -20,7 +20,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const educator = await loggedIn(app.url, "educateur@demo.bdc");
   youthId = (await createYouth(educator, { code: "RGPD-1", first_name: "Maëlys" })).id;
-  await educator.post("/api/responses", newResponse(youthId, validProfile({ observations: "Dort chez une amie" })));
+  await educator.post(
+    "/api/responses",
+    newResponse(youthId, validProfile({ observations: "Dort chez une amie" })),
+  );
 });
 
 afterAll(async () => {
@@ -29,29 +32,39 @@ afterAll(async () => {
 });
 
 describe("a service head answering a data request", () => {
-  it.skipIf(!runBrowserTests)("reads the printable export, then anonymises the young person", async () => {
-    const page = await browser!.newPage();
-    await page.goto(app!.url);
-    await page.getByLabel("Adresse e-mail").fill("chef@demo.bdc");
-    await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.getByRole("button", { name: "Se déconnecter" }).waitFor();
-    await page.goto(`${app!.url}/jeunes/${youthId}`);
+  it.skipIf(!runBrowserTests)(
+    "reads the printable export, then anonymises the young person",
+    async () => {
+      const page = await browser!.newPage();
+      await page.goto(app!.url);
+      await page.getByLabel("Adresse e-mail").fill("chef@demo.bdc");
+      await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      await page.getByRole("button", { name: "Se déconnecter" }).waitFor();
+      await page.goto(`${app!.url}/jeunes/${youthId}`);
 
-    const [printable] = await Promise.all([
-      page.waitForEvent("popup"),
-      page.getByRole("link", { name: "Voir toutes ses données (page imprimable)" }).click(),
-    ]);
-    await printable.getByRole("heading", { name: "Données enregistrées sur le jeune RGPD-1" }).waitFor();
-    expect(await printable.getByRole("row", { name: /Observations/ }).first().innerText()).toContain("Dort chez une amie");
-    await printable.close();
+      const [printable] = await Promise.all([
+        page.waitForEvent("popup"),
+        page.getByRole("link", { name: "Voir toutes ses données (page imprimable)" }).click(),
+      ]);
+      await printable
+        .getByRole("heading", { name: "Données enregistrées sur le jeune RGPD-1" })
+        .waitFor();
+      expect(
+        await printable
+          .getByRole("row", { name: /Observations/ })
+          .first()
+          .innerText(),
+      ).toContain("Dort chez une amie");
+      await printable.close();
 
-    await page.getByRole("button", { name: "Anonymiser…" }).click();
-    await page.getByRole("button", { name: "Confirmer l'anonymisation" }).click();
-    await page.getByText("Jeune anonymisé·e : 2 réponse(s) en texte libre effacée(s).").waitFor();
-    const identity = page.getByRole("definition").filter({ hasText: "Maëlys" });
-    // The file reloads after the notice shows: wait for the first name to go.
-    await expect.poll(() => identity.count()).toBe(0);
-    await page.close();
-  });
+      await page.getByRole("button", { name: "Anonymiser…" }).click();
+      await page.getByRole("button", { name: "Confirmer l'anonymisation" }).click();
+      await page.getByText("Jeune anonymisé·e : 2 réponse(s) en texte libre effacée(s).").waitFor();
+      const identity = page.getByRole("definition").filter({ hasText: "Maëlys" });
+      // The file reloads after the notice shows: wait for the first name to go.
+      await expect.poll(() => identity.count()).toBe(0);
+      await page.close();
+    },
+  );
 });

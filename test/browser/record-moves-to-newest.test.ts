@@ -27,10 +27,17 @@ beforeAll(async () => {
   const copil = await loggedIn(app.url, "copil@demo.bdc");
   const draft = await openDraft(copil, "profil_jeune");
   const survey = edited(draft.survey, (s) =>
-    pageOf(s, "relation").elements.push({ type: "text", name: "lieu_rencontre", title: "Lieu de rencontre habituel", isRequired: true }),
+    pageOf(s, "relation").elements.push({
+      type: "text",
+      name: "lieu_rencontre",
+      title: "Lieu de rencontre habituel",
+      isRequired: true,
+    }),
   );
   await copil.put("/api/grids/profil_jeune/draft", { survey, revision: draft.revision });
-  const published = await copil.post("/api/grids/profil_jeune/publish", { note: "Lieu de rencontre obligatoire." });
+  const published = await copil.post("/api/grids/profil_jeune/publish", {
+    note: "Lieu de rencontre obligatoire.",
+  });
   expect(published.status).toBe(201);
 });
 afterAll(async () => {
@@ -48,15 +55,23 @@ describe.skipIf(!runBrowserTests)("moving a record to a version that asks more",
     await page.getByRole("heading", { name: "Grilles" }).waitFor();
     await page.goto(`${app!.url}/fiches/${recordId}`);
 
-    await page.getByRole("button", { name: "Voir les changements et passer à la version 2" }).click();
+    await page
+      .getByRole("button", { name: "Voir les changements et passer à la version 2" })
+      .click();
     await page.getByRole("button", { name: "Passer à la version 2", exact: true }).click();
     await page.getByText("Complétez d'abord ce que la version 2 demande").waitFor();
     await page.getByLabel("Lieu de rencontre habituel").fill("Square Jean-Baptiste Lebas");
     await page.getByRole("button", { name: "Enregistrer dans la version 2" }).click();
 
-    await expect.poll(() => page.locator("dl.facts").innerText()).toMatch(/Version de la grille\s+2/);
+    await expect
+      .poll(() => page.locator("dl.facts").innerText())
+      .toMatch(/Version de la grille\s+2/);
     const educator = await loggedIn(app!.url, "educateur@demo.bdc");
     const record = await educator.get(`/api/responses/${recordId}`);
-    expect(record.body).toMatchObject({ version: 2, revision: 2, data: { lieu_rencontre: "Square Jean-Baptiste Lebas" } });
+    expect(record.body).toMatchObject({
+      version: 2,
+      revision: 2,
+      data: { lieu_rencontre: "Square Jean-Baptiste Lebas" },
+    });
   });
 });

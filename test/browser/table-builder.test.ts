@@ -20,7 +20,11 @@ beforeAll(async () => {
   await ensureFrontEndsBuilt(ROOT);
   app = await startTestServer({ withFrontEnds: true });
   for (const sex of ["fille", "fille", "garcon"]) {
-    const youth = await insertYouth(app.db, { organisation: "avenir_jeunes_2", sex, birth_year: 2010 });
+    const youth = await insertYouth(app.db, {
+      organisation: "avenir_jeunes_2",
+      sex,
+      birth_year: 2010,
+    });
     await insertRecord(app.db, {
       grid: "profil_jeune",
       organisation: "avenir_jeunes_2",
@@ -46,19 +50,26 @@ describe("the table builder", () => {
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.getByRole("heading", { name: "Grilles" }).waitFor();
 
-    await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Tableaux" }).click();
+    await page
+      .getByRole("navigation", { name: "Navigation principale" })
+      .getByRole("link", { name: "Tableaux" })
+      .click();
     await page.getByRole("link", { name: "Créer un tableau" }).click();
     await page.getByLabel("Grille").selectOption({ label: "Fiche jeune" });
     await page.getByLabel("Compter").selectOption({ label: "Nombre de jeunes (distincts)" });
     await page.getByRole("button", { name: "Ajouter une dimension en lignes" }).click();
-    await page.getByLabel("En lignes, dimension 1").selectOption({ label: "Niveau de la relation éducative" });
+    await page
+      .getByLabel("En lignes, dimension 1")
+      .selectOption({ label: "Niveau de la relation éducative" });
     await page.getByRole("button", { name: "Ajouter une dimension en colonnes" }).click();
     await page.getByLabel("En colonnes, dimension 1").selectOption({ label: "Sexe" });
 
     // The result shows before anything is saved.
     const preview = page.getByRole("region", { name: /^Résultats :/ });
     await preview.getByRole("rowheader", { name: "Simple contact" }).waitFor();
-    await expect.poll(() => preview.getByRole("gridcell", { name: "3" }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => preview.getByRole("gridcell", { name: "3" }).count())
+      .toBeGreaterThan(0);
 
     await page.getByLabel("Titre du tableau").fill(TITLE);
     await page.getByRole("button", { name: "Enregistrer le tableau" }).click();
@@ -73,7 +84,13 @@ describe("the table builder", () => {
     expect(download.suggestedFilename()).toBe("relation_educative_des_jeunes_par_sexe.xlsx");
     const [sheet] = readXlsx(fs.readFileSync((await download.path())!));
     expect(sheet!.rows[0]).toEqual([TITLE]);
-    expect(sheet!.rows[2]).toEqual(["Niveau de la relation éducative", "Filles", "Garçons", "Autre / non précisé", "Total"]);
+    expect(sheet!.rows[2]).toEqual([
+      "Niveau de la relation éducative",
+      "Filles",
+      "Garçons",
+      "Autre / non précisé",
+      "Total",
+    ]);
     expect(sheet!.rows).toContainEqual(["Simple contact", 2, 1, 0, 3]);
   });
 });

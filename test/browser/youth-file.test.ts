@@ -33,7 +33,10 @@ async function shot(page: Page, name: string) {
 
 /** Opens a grid from the file's « Ajouter une fiche » and comes back once it is saved. */
 async function fillFromFile(page: Page, gridTitle: string, fill: () => Promise<void>) {
-  await page.getByRole("region", { name: "Ajouter une fiche" }).getByRole("link", { name: gridTitle }).click();
+  await page
+    .getByRole("region", { name: "Ajouter une fiche" })
+    .getByRole("link", { name: gridTitle })
+    .click();
   await page.getByText(`Jeune : ${CODE}`).waitFor();
   await fill();
   await shot(page, `fill-${gridTitle}`);
@@ -62,7 +65,10 @@ describe("a young person's file", () => {
       await page.getByLabel("Adresse e-mail").fill("educateur@demo.bdc");
       await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
       await page.getByRole("button", { name: "Se connecter" }).click();
-      await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Mes jeunes" }).click();
+      await page
+        .getByRole("navigation", { name: "Navigation principale" })
+        .getByRole("link", { name: "Mes jeunes" })
+        .click();
 
       // Add the young person, with a commune picked from the official list.
       await page.getByRole("button", { name: "Ajouter un jeune" }).click();
@@ -101,7 +107,11 @@ describe("a young person's file", () => {
         await page.getByLabel("Date de la situation").fill("2026-01-12");
         await page.getByRole("radio", { name: "Entrée" }).check({ force: true });
         await page.getByRole("button", { name: "Suivant" }).click();
-        await chooseInDropdown(page, "Situation scolaire / professionnelle", "Déscolarisé sans solution");
+        await chooseInDropdown(
+          page,
+          "Situation scolaire / professionnelle",
+          "Déscolarisé sans solution",
+        );
         await nextPages(page, 2);
       });
 
@@ -114,7 +124,9 @@ describe("a young person's file", () => {
       });
 
       await shot(page, "2-file-desktop");
-      const situations = page.getByRole("region", { name: "Situation à l'entrée et dernière situation" });
+      const situations = page.getByRole("region", {
+        name: "Situation à l'entrée et dernière situation",
+      });
       const row = situations.getByRole("row", { name: /Situation scolaire/ });
       expect(await row.getByRole("cell").allInnerTexts()).toEqual([
         "Déscolarisé sans solution",
@@ -122,7 +134,9 @@ describe("a young person's file", () => {
       ]);
       const current = page.getByRole("region", { name: "Accompagnement en cours" });
       await expect.poll(() => current.getByText("12/01/2026").count()).toBe(1);
-      const timeline = page.getByRole("region", { name: "Historique des fiches" }).getByRole("listitem");
+      const timeline = page
+        .getByRole("region", { name: "Historique des fiches" })
+        .getByRole("listitem");
       expect(await timeline.count()).toBe(4);
       expect(await timeline.first().innerText()).toMatch(/05\/01\/2026\s+Fiche jeune version 1/);
 

@@ -37,7 +37,12 @@ export async function createEducator(
     email,
     display_name: "Éducatrice de test",
     password,
-    roles: [{ role: "educator", organisation_id: await organisationId(db, overrides.service ?? "avenir_jeunes_1") }],
+    roles: [
+      {
+        role: "educator",
+        organisation_id: await organisationId(db, overrides.service ?? "avenir_jeunes_1"),
+      },
+    ],
   });
   if (result.status !== 201) throw new Error(`user creation failed: ${result.text}`);
   return { id: result.body.id, email, password };
@@ -49,7 +54,9 @@ export async function createPlatformAdmin(db: Knex, password: string): Promise<s
     email,
     displayName: "Admin plateforme",
     password,
-    roles: [{ role: "platform_admin", organisationId: await organisationId(db, "federation_demo") }],
+    roles: [
+      { role: "platform_admin", organisationId: await organisationId(db, "federation_demo") },
+    ],
   });
   return email;
 }
@@ -57,7 +64,12 @@ export async function createPlatformAdmin(db: Knex, password: string): Promise<s
 /** Logs in from a given client address; returns the client and the raw result. */
 export async function loginFrom(baseUrl: string, email: string, password: string, ip: string) {
   const client = new ApiClient(baseUrl);
-  const result = await client.request("POST", "/api/session", { email, password }, { headers: { "x-forwarded-for": ip } });
+  const result = await client.request(
+    "POST",
+    "/api/session",
+    { email, password },
+    { headers: { "x-forwarded-for": ip } },
+  );
   if (result.status === 201) client.csrfToken = result.body.csrfToken;
   return { client, result };
 }

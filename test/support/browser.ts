@@ -10,7 +10,9 @@ export const browserAvailable = fs.existsSync(CHROMIUM);
 export async function launchBrowser(): Promise<Browser | undefined> {
   if (!browserAvailable) {
     if (process.env.BDC_REQUIRE_BROWSER === "1") {
-      throw new Error(`BDC_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install -y chromium`);
+      throw new Error(
+        `BDC_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install -y chromium`,
+      );
     }
     return undefined;
   }

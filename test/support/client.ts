@@ -26,8 +26,10 @@ export class ApiClient {
   ): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookie) headers.cookie = this.cookie;
-    if (body !== undefined || options.rawBody !== undefined) headers["content-type"] ??= "application/json";
-    if (method !== "GET" && options.csrf !== false && this.csrfToken) headers["x-csrf-token"] = this.csrfToken;
+    if (body !== undefined || options.rawBody !== undefined)
+      headers["content-type"] ??= "application/json";
+    if (method !== "GET" && options.csrf !== false && this.csrfToken)
+      headers["x-csrf-token"] = this.csrfToken;
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,
@@ -44,8 +46,14 @@ export class ApiClient {
 
   /** A download's bytes (XLSX), with its status and headers. */
   async download(path: string): Promise<{ status: number; headers: Headers; body: Buffer }> {
-    const response = await fetch(`${this.baseUrl}${path}`, { headers: this.cookie ? { cookie: this.cookie } : {} });
-    return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      headers: this.cookie ? { cookie: this.cookie } : {},
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: Buffer.from(await response.arrayBuffer()),
+    };
   }
 
   get<T = any>(path: string) {

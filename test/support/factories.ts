@@ -82,12 +82,20 @@ export function actionRecord(subject: string, date: string): Record<string, unkn
     id: crypto.randomUUID(),
     grid: "action_collective",
     subject,
-    data: { cadre: "ponctuelle", intitule: "Sortie au lac", type_action: "sortie_loisirs", date_debut: date },
+    data: {
+      cadre: "ponctuelle",
+      intitule: "Sortie au lac",
+      type_action: "sortie_loisirs",
+      date_debut: date,
+    },
   };
 }
 
 /** Posts a record and fails loudly when it is refused. */
-export async function submit(client: ApiClient, record: Record<string, unknown>): Promise<{ id: string }> {
+export async function submit(
+  client: ApiClient,
+  record: Record<string, unknown>,
+): Promise<{ id: string }> {
   const result = await client.post("/api/responses", record);
   if (result.status !== 201) throw new Error(`record refused: ${result.text}`);
   return result.body;

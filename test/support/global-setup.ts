@@ -65,7 +65,8 @@ async function setupPostgres(project: TestProject) {
   return async () => {
     // Drop the template and any copy a crashed test file left behind.
     const rows = await admin("pg_database").where("datname", "like", `${runId}%`).select("datname");
-    for (const { datname } of rows) await admin.raw(`drop database if exists ${datname} with (force)`);
+    for (const { datname } of rows)
+      await admin.raw(`drop database if exists ${datname} with (force)`);
     await admin.destroy();
   };
 }

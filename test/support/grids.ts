@@ -2,7 +2,10 @@ import type { ApiClient } from "./client.ts";
 
 // Helpers for the designer's API tests: edit a draft's survey as the designer would.
 
-export type Survey = { pages: { name?: string; elements: Record<string, any>[] }[]; [key: string]: unknown };
+export type Survey = {
+  pages: { name?: string; elements: Record<string, any>[] }[];
+  [key: string]: unknown;
+};
 
 /** A deep copy of `survey` with `change` applied. */
 export function edited(survey: Survey, change: (copy: Survey) => void): Survey {
@@ -39,8 +42,12 @@ export const hebergementQuestion = {
 };
 
 /** The draft of a grid, made if needed. */
-export async function openDraft(client: ApiClient, code: string): Promise<{ revision: number; survey: Survey }> {
+export async function openDraft(
+  client: ApiClient,
+  code: string,
+): Promise<{ revision: number; survey: Survey }> {
   const result = await client.post(`/api/grids/${code}/draft`);
-  if (result.status !== 200 && result.status !== 201) throw new Error(`draft of ${code}: ${result.text}`);
+  if (result.status !== 200 && result.status !== 201)
+    throw new Error(`draft of ${code}: ${result.text}`);
   return result.body;
 }

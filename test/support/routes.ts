@@ -16,7 +16,8 @@ function walk(stack: Layer[], prefix: string, out: RegisteredRoute[]): void {
   for (const layer of stack) {
     if (layer.route) {
       for (const [method, on] of Object.entries(layer.route.methods)) {
-        if (on && method !== "_all") out.push({ method: method.toUpperCase(), path: prefix + layer.route.path });
+        if (on && method !== "_all")
+          out.push({ method: method.toUpperCase(), path: prefix + layer.route.path });
       }
     } else if (layer.handle?.stack) {
       const mount = typeof layer.rawPath === "string" && layer.rawPath !== "/" ? layer.rawPath : "";

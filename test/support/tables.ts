@@ -15,18 +15,26 @@ const same = (entry: Entry, keys: string | string[]) =>
 
 export function rowIndex(table: Table, keys: string | string[]): number {
   const index = table.rows.findIndex((e) => same(e, keys));
-  if (index < 0) throw new Error(`no row ${keys} in ${table.rows.map((r) => r.keys.join("|")).join(", ")}`);
+  if (index < 0)
+    throw new Error(`no row ${keys} in ${table.rows.map((r) => r.keys.join("|")).join(", ")}`);
   return index;
 }
 
 export function columnIndex(table: Table, keys: string | string[]): number {
   const index = table.columns.findIndex((e) => same(e, keys));
-  if (index < 0) throw new Error(`no column ${keys} in ${table.columns.map((c) => c.keys.join("|")).join(", ")}`);
+  if (index < 0)
+    throw new Error(
+      `no column ${keys} in ${table.columns.map((c) => c.keys.join("|")).join(", ")}`,
+    );
   return index;
 }
 
 /** The cell at a row and a column given by their keys; [] for the single "Total" entry. */
-export function cell(table: Table, row: string | string[], column: string | string[] = []): number | null {
+export function cell(
+  table: Table,
+  row: string | string[],
+  column: string | string[] = [],
+): number | null {
   return table.cells[rowIndex(table, row)]![columnIndex(table, column)]!;
 }
 

@@ -24,7 +24,7 @@ export function unzip(buffer: Buffer): Map<string, string> {
     const start = offset + 30 + localName + localExtra;
     const raw = buffer.subarray(start, start + compressed);
     const content = method === 8 ? zlib.inflateRawSync(raw) : raw;
-    if ((zlib.crc32(content) >>> 0) !== crc) throw new Error(`bad CRC for ${name}`);
+    if (zlib.crc32(content) >>> 0 !== crc) throw new Error(`bad CRC for ${name}`);
     files.set(name, content.toString("utf8"));
     at += 46 + nameLength + extra + comment;
   }
@@ -32,12 +32,18 @@ export function unzip(buffer: Buffer): Map<string, string> {
 }
 
 const unescape = (text: string) =>
-  text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+  text
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&amp;", "&");
 
 /** Sheet names and their rows of cell values (numbers as numbers, texts as texts). */
 export function readXlsx(buffer: Buffer): { name: string; rows: (string | number | null)[][] }[] {
   const files = unzip(buffer);
-  const names = [...files.get("xl/workbook.xml")!.matchAll(/<sheet name="([^"]*)"/g)].map((m) => unescape(m[1]!));
+  const names = [...files.get("xl/workbook.xml")!.matchAll(/<sheet name="([^"]*)"/g)].map((m) =>
+    unescape(m[1]!),
+  );
   return names.map((name, i) => {
     const xml = files.get(`xl/worksheets/sheet${i + 1}.xml`)!;
     const rows = [...xml.matchAll(/<row[^>]*>(.*?)<\/row>/g)].map((row) =>

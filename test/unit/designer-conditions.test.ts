@@ -5,9 +5,12 @@ import { readCondition, writeCondition } from "../../designer/src/editor/conditi
 
 describe("condition builder expressions", () => {
   it("writes one condition on a choice", () => {
-    expect(writeCondition({ connector: "and", rows: [{ question: "suivi_alses", operator: "=", value: "non" }] })).toBe(
-      "{suivi_alses} = 'non'",
-    );
+    expect(
+      writeCondition({
+        connector: "and",
+        rows: [{ question: "suivi_alses", operator: "=", value: "non" }],
+      }),
+    ).toBe("{suivi_alses} = 'non'");
   });
 
   it("joins conditions with the chosen connector and leaves numbers bare", () => {
@@ -22,21 +25,30 @@ describe("condition builder expressions", () => {
   });
 
   it("writes unary operators without a value", () => {
-    expect(writeCondition({ connector: "and", rows: [{ question: "commune", operator: "notempty", value: "" }] })).toBe(
-      "{commune} notempty",
-    );
+    expect(
+      writeCondition({
+        connector: "and",
+        rows: [{ question: "commune", operator: "notempty", value: "" }],
+      }),
+    ).toBe("{commune} notempty");
   });
 
   it("reads back what it writes", () => {
-    const condition = { connector: "and" as const, rows: [
-      { question: "a", operator: "=" as const, value: "x" },
-      { question: "b", operator: "empty" as const, value: "" },
-    ] };
+    const condition = {
+      connector: "and" as const,
+      rows: [
+        { question: "a", operator: "=" as const, value: "x" },
+        { question: "b", operator: "empty" as const, value: "" },
+      ],
+    };
     expect(readCondition(writeCondition(condition))).toEqual(condition);
   });
 
   it("keeps a row whose value is not chosen yet", () => {
-    expect(readCondition("{a} = ''")).toEqual({ connector: "and", rows: [{ question: "a", operator: "=", value: "" }] });
+    expect(readCondition("{a} = ''")).toEqual({
+      connector: "and",
+      rows: [{ question: "a", operator: "=", value: "" }],
+    });
   });
 
   it("gives up on parentheses and mixed connectors, leaving the raw expression", () => {

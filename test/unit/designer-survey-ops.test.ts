@@ -5,8 +5,19 @@ import * as ops from "../../designer/src/editor/survey-ops.ts";
 
 const survey = (): ops.Survey => ({
   pages: [
-    { name: "p1", elements: [{ type: "text", name: "a", title: "A" }, { type: "text", name: "b", title: "B" }] },
-    { name: "p2", elements: [{ type: "panel", name: "bloc", elements: [{ type: "text", name: "c", title: "C" }] }] },
+    {
+      name: "p1",
+      elements: [
+        { type: "text", name: "a", title: "A" },
+        { type: "text", name: "b", title: "B" },
+      ],
+    },
+    {
+      name: "p2",
+      elements: [
+        { type: "panel", name: "bloc", elements: [{ type: "text", name: "c", title: "C" }] },
+      ],
+    },
   ],
 });
 const names = (s: ops.Survey, page = 0) => s.pages[page]!.elements!.map((e) => e.name);
@@ -42,6 +53,8 @@ describe("survey edits", () => {
   });
 
   it("wraps top-level elements in one page", () => {
-    expect(ops.normalise({ elements: [{ type: "text", name: "x" }] }).pages[0]!.elements![0]!.name).toBe("x");
+    expect(
+      ops.normalise({ elements: [{ type: "text", name: "x" }] }).pages[0]!.elements![0]!.name,
+    ).toBe("x");
   });
 });

@@ -22,7 +22,11 @@ const names = (survey: SurveyJson) => survey.pages![0]!.elements!.map((e) => e.n
 describe("applyProposal", () => {
   it("inserts a proposed question after the same neighbour in the draft", () => {
     const proposed = base();
-    proposed.pages![0]!.elements!.splice(2, 0, { type: "text", name: "nouvelle", title: "Nouvelle" });
+    proposed.pages![0]!.elements!.splice(2, 0, {
+      type: "text",
+      name: "nouvelle",
+      title: "Nouvelle",
+    });
     const draft = base();
     draft.pages![0]!.elements!.unshift({ type: "text", name: "du_copil", title: "Du COPIL" });
 

@@ -8,7 +8,12 @@ function survey(...elements: SurveyElement[]): SurveyJson {
   return { pages: [{ name: "p1", elements }] };
 }
 
-const logement = (choices = [{ value: "famille", text: "En famille" }, { value: "rue", text: "À la rue" }]) => ({
+const logement = (
+  choices = [
+    { value: "famille", text: "En famille" },
+    { value: "rue", text: "À la rue" },
+  ],
+) => ({
   type: "radiogroup",
   name: "logement",
   title: "Logement",
@@ -32,19 +37,33 @@ describe("type changes", () => {
   });
 
   it("refuses a checkbox becoming a text", () => {
-    const candidate = survey(logement(), { type: "text", name: "activites", title: "Activités" }, age);
+    const candidate = survey(
+      logement(),
+      { type: "text", name: "activites", title: "Activités" },
+      age,
+    );
     expect(rules([v1], candidate)).toEqual([["type_family_changed", "activites", undefined]]);
   });
 
   it("refuses a number becoming a choice", () => {
-    const candidate = survey(logement(), activites, { type: "dropdown", name: "age", title: "Âge", choices: ["a"] });
+    const candidate = survey(logement(), activites, {
+      type: "dropdown",
+      name: "age",
+      title: "Âge",
+      choices: ["a"],
+    });
     const found = checkCompatibility([v1], candidate);
     expect(found).toMatchObject([{ rule: "type_family_changed", code: "age", version: 1 }]);
     expect(found[0]!.message).toContain("nouveau code");
   });
 
   it("accepts the same change when the question takes a new code", () => {
-    const candidate = survey(logement(), activites, { type: "dropdown", name: "tranche_age", title: "Âge", choices: ["a"] });
+    const candidate = survey(logement(), activites, {
+      type: "dropdown",
+      name: "tranche_age",
+      title: "Âge",
+      choices: ["a"],
+    });
     expect(rules([v1], candidate)).toEqual([]);
   });
 
@@ -55,13 +74,21 @@ describe("type changes", () => {
   });
 
   it("accepts a question moved into a plain block (its answer stays where it was)", () => {
-    const candidate = survey(logement(), activites, { type: "panel", name: "bloc_age", title: "Âge", elements: [age] });
+    const candidate = survey(logement(), activites, {
+      type: "panel",
+      name: "bloc_age",
+      title: "Âge",
+      elements: [age],
+    });
     expect(rules([v1], candidate)).toEqual([]);
   });
 
   it("refuses a question moved into a repeated block", () => {
     const candidate = survey(logement(), activites, {
-      type: "paneldynamic", name: "enfants", title: "Enfants", templateElements: [age],
+      type: "paneldynamic",
+      name: "enfants",
+      title: "Enfants",
+      templateElements: [age],
     });
     expect(rules([v1], candidate)).toEqual([["storage_changed", "age", undefined]]);
   });
@@ -84,7 +111,9 @@ describe("removed question codes", () => {
   });
 
   it("accepts relabelling a question that stays", () => {
-    expect(rules([v1], survey(logement(), activites, { ...age, title: "Âge en années" }))).toEqual([]);
+    expect(rules([v1], survey(logement(), activites, { ...age, title: "Âge en années" }))).toEqual(
+      [],
+    );
   });
 });
 
@@ -99,7 +128,14 @@ describe("retired choice codes", () => {
   });
 
   it("accepts relabelling a choice that stays in the list", () => {
-    const candidate = survey(logement([{ value: "famille", text: "Chez un parent" }, { value: "rue", text: "À la rue" }]), activites, age);
+    const candidate = survey(
+      logement([
+        { value: "famille", text: "Chez un parent" },
+        { value: "rue", text: "À la rue" },
+      ]),
+      activites,
+      age,
+    );
     expect(rules([v1], candidate)).toEqual([]);
   });
 
@@ -109,12 +145,17 @@ describe("retired choice codes", () => {
 
   it("refuses a retired choice's code reused with another meaning", () => {
     const candidate = survey(
-      logement([{ value: "famille", text: "En famille" }, { value: "rue", text: "Hébergé chez un tiers" }]),
+      logement([
+        { value: "famille", text: "En famille" },
+        { value: "rue", text: "Hébergé chez un tiers" },
+      ]),
       activites,
       age,
     );
     const found = checkCompatibility([v1, v2], candidate);
-    expect(found).toMatchObject([{ rule: "choice_code_reused", code: "logement", choice: "rue", version: 1 }]);
+    expect(found).toMatchObject([
+      { rule: "choice_code_reused", code: "logement", choice: "rue", version: 1 },
+    ]);
   });
 
   it("has nothing to check for a grid never published", () => {

@@ -43,7 +43,8 @@ function question(survey: SurveyJson, code: string): SurveyElement {
   throw new Error(code);
 }
 
-const kinds = (from: SurveyJson, to: SurveyJson) => diffSurveys(from, to).map((c) => [c.kind, c.code, c.class]);
+const kinds = (from: SurveyJson, to: SurveyJson) =>
+  diffSurveys(from, to).map((c) => [c.kind, c.code, c.class]);
 
 describe("diffSurveys", () => {
   it("finds nothing between a definition and itself", () => {
@@ -51,13 +52,17 @@ describe("diffSurveys", () => {
   });
 
   it("reports a new question as additive", () => {
-    const to = edit((s) => s.pages![1]!.elements!.push({ type: "boolean", name: "suivi_ase", title: "Suivi ASE" }));
+    const to = edit((s) =>
+      s.pages![1]!.elements!.push({ type: "boolean", name: "suivi_ase", title: "Suivi ASE" }),
+    );
     expect(kinds(base(), to)).toEqual([["question_added", "suivi_ase", "additive"]]);
   });
 
   it("reports a removed question as breaking", () => {
     const to = edit((s) => s.pages![1]!.elements!.pop());
-    expect(diffSurveys(base(), to)).toMatchObject([{ kind: "question_removed", code: "age", class: "breaking", from: "Âge" }]);
+    expect(diffSurveys(base(), to)).toMatchObject([
+      { kind: "question_removed", code: "age", class: "breaking", from: "Âge" },
+    ]);
   });
 
   it("reports a question moved to another page as cosmetic, without moving its neighbours", () => {
@@ -75,14 +80,21 @@ describe("diffSurveys", () => {
   });
 
   it("does not report moves when a question is inserted before others", () => {
-    const to = edit((s) => s.pages![0]!.elements!.unshift({ type: "text", name: "lieu", title: "Lieu" }));
+    const to = edit((s) =>
+      s.pages![0]!.elements!.unshift({ type: "text", name: "lieu", title: "Lieu" }),
+    );
     expect(kinds(base(), to)).toEqual([["question_added", "lieu", "additive"]]);
   });
 
   it("reports a move into a repeated block as breaking", () => {
     const to = edit((s) => {
       const age = s.pages![1]!.elements!.pop()!;
-      s.pages![1]!.elements!.push({ type: "paneldynamic", name: "enfants", title: "Enfants", templateElements: [age] });
+      s.pages![1]!.elements!.push({
+        type: "paneldynamic",
+        name: "enfants",
+        title: "Enfants",
+        templateElements: [age],
+      });
     });
     expect(kinds(base(), to)).toContainEqual(["question_moved", "age", "breaking"]);
   });
@@ -90,12 +102,20 @@ describe("diffSurveys", () => {
   it("classes radio buttons to drop-down list as a cosmetic type change", () => {
     const to = edit((s) => (question(s, "logement").type = "dropdown"));
     expect(diffSurveys(base(), to)).toMatchObject([
-      { kind: "type_changed", code: "logement", class: "cosmetic", from: "radiogroup", to: "dropdown" },
+      {
+        kind: "type_changed",
+        code: "logement",
+        class: "cosmetic",
+        from: "radiogroup",
+        to: "dropdown",
+      },
     ]);
   });
 
   it("classes a single choice turned into a text as a breaking type change", () => {
-    const to = edit((s) => Object.assign(question(s, "logement"), { type: "text", choices: undefined }));
+    const to = edit((s) =>
+      Object.assign(question(s, "logement"), { type: "text", choices: undefined }),
+    );
     expect(kinds(base(), to)[0]).toEqual(["type_changed", "logement", "breaking"]);
   });
 
@@ -109,7 +129,14 @@ describe("diffSurveys", () => {
   it("reports a new label as cosmetic, with both texts", () => {
     const to = edit((s) => (question(s, "age").title = "Âge en années"));
     expect(diffSurveys(base(), to)).toEqual([
-      { kind: "label_changed", code: "age", class: "cosmetic", from: "Âge", to: "Âge en années", path: "pages[1].elements[0]" },
+      {
+        kind: "label_changed",
+        code: "age",
+        class: "cosmetic",
+        from: "Âge",
+        to: "Âge en années",
+        path: "pages[1].elements[0]",
+      },
     ]);
   });
 
@@ -130,7 +157,13 @@ describe("diffSurveys", () => {
       question(s, "age").requiredIf = "{logement} = 'rue'";
     });
     expect(diffSurveys(base(), to)).toMatchObject([
-      { kind: "logic_changed", property: "visibleIf", from: null, to: "{logement} = 'foyer'", class: "additive" },
+      {
+        kind: "logic_changed",
+        property: "visibleIf",
+        from: null,
+        to: "{logement} = 'foyer'",
+        class: "additive",
+      },
       { kind: "logic_changed", property: "requiredIf", class: "additive" },
     ]);
   });
@@ -146,9 +179,17 @@ describe("diffSurveys", () => {
   });
 
   it("reports a new choice as additive", () => {
-    const to = edit((s) => question(s, "logement").choices!.push({ value: "hotel", text: "À l'hôtel" }));
+    const to = edit((s) =>
+      question(s, "logement").choices!.push({ value: "hotel", text: "À l'hôtel" }),
+    );
     expect(diffSurveys(base(), to)).toMatchObject([
-      { kind: "choice_added", code: "logement", choice: "hotel", to: "À l'hôtel", class: "additive" },
+      {
+        kind: "choice_added",
+        code: "logement",
+        choice: "hotel",
+        to: "À l'hôtel",
+        class: "additive",
+      },
     ]);
   });
 
@@ -160,27 +201,52 @@ describe("diffSurveys", () => {
   it("reports a retired choice as breaking", () => {
     const to = edit((s) => question(s, "logement").choices!.splice(2, 1));
     expect(diffSurveys(base(), to)).toMatchObject([
-      { kind: "choice_retired", code: "logement", choice: "rue", from: "À la rue", class: "breaking" },
+      {
+        kind: "choice_retired",
+        code: "logement",
+        choice: "rue",
+        from: "À la rue",
+        class: "breaking",
+      },
     ]);
   });
 
   it("reports a relabelled choice as cosmetic", () => {
-    const to = edit((s) => (question(s, "logement").choices![1] = { value: "foyer", text: "En foyer ou MECS" }));
+    const to = edit(
+      (s) => (question(s, "logement").choices![1] = { value: "foyer", text: "En foyer ou MECS" }),
+    );
     expect(diffSurveys(base(), to)).toMatchObject([
-      { kind: "choice_relabelled", choice: "foyer", from: "En foyer", to: "En foyer ou MECS", class: "cosmetic" },
+      {
+        kind: "choice_relabelled",
+        choice: "foyer",
+        from: "En foyer",
+        to: "En foyer ou MECS",
+        class: "cosmetic",
+      },
     ]);
   });
 
   it("reports reordered choices once, as cosmetic", () => {
     const to = edit((s) => question(s, "logement").choices!.reverse());
     expect(diffSurveys(base(), to)).toMatchObject([
-      { kind: "choice_reordered", code: "logement", class: "cosmetic", to: ["rue", "foyer", "famille"] },
+      {
+        kind: "choice_reordered",
+        code: "logement",
+        class: "cosmetic",
+        to: ["rue", "foyer", "famille"],
+      },
     ]);
   });
 
   it("reads choices written as 'code|Texte' shorthands", () => {
-    const from: SurveyJson = { elements: [{ type: "dropdown", name: "q", title: "Q", choices: ["a|Un", "b|Deux"] }] };
-    const to: SurveyJson = { elements: [{ type: "dropdown", name: "q", title: "Q", choices: ["a|Une", "b|Deux"] }] };
-    expect(diffSurveys(from, to)).toMatchObject([{ kind: "choice_relabelled", choice: "a", from: "Un", to: "Une" }]);
+    const from: SurveyJson = {
+      elements: [{ type: "dropdown", name: "q", title: "Q", choices: ["a|Un", "b|Deux"] }],
+    };
+    const to: SurveyJson = {
+      elements: [{ type: "dropdown", name: "q", title: "Q", choices: ["a|Une", "b|Deux"] }],
+    };
+    expect(diffSurveys(from, to)).toMatchObject([
+      { kind: "choice_relabelled", choice: "a", from: "Un", to: "Une" },
+    ]);
   });
 });

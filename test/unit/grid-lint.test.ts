@@ -23,11 +23,15 @@ describe("lintGrid", () => {
   });
 
   it("refuses a grid code that is not a code", () => {
-    expect(findingsOf(envelope({ code: "Travail de rue" }), "invalid_grid_code")).toMatchObject([{ path: "code" }]);
+    expect(findingsOf(envelope({ code: "Travail de rue" }), "invalid_grid_code")).toMatchObject([
+      { path: "code" },
+    ]);
   });
 
   it("refuses a grid without a title", () => {
-    expect(findingsOf(envelope({ title: " " }), "missing_grid_title")).toMatchObject([{ path: "title" }]);
+    expect(findingsOf(envelope({ title: " " }), "missing_grid_title")).toMatchObject([
+      { path: "title" },
+    ]);
   });
 
   it("refuses a subject outside youth, family, action and none", () => {
@@ -60,7 +64,9 @@ describe("lintGrid", () => {
 
     const found = findingsOf(grid, "code_pattern");
 
-    expect(found).toMatchObject([{ path: "survey.pages[1].elements[1].name", question: "Situation" }]);
+    expect(found).toMatchObject([
+      { path: "survey.pages[1].elements[1].name", question: "Situation" },
+    ]);
     expect(found[0]?.message).toContain("question 2 de la page 2");
   });
 
@@ -83,7 +89,9 @@ describe("lintGrid", () => {
   });
 
   it("accepts codes and the value|text shorthand for choices", () => {
-    const grid = gridWith(question({ type: "dropdown", choices: ["oui|Oui", { value: "non", text: "Non" }] }));
+    const grid = gridWith(
+      question({ type: "dropdown", choices: ["oui|Oui", { value: "non", text: "Non" }] }),
+    );
 
     expect(lintGrid(grid)).toEqual([]);
   });
@@ -91,7 +99,11 @@ describe("lintGrid", () => {
   it("refuses a question code used twice, even inside a dynamic panel", () => {
     const grid = gridWith(
       question({ name: "age" }),
-      question({ type: "paneldynamic", name: "membres", templateElements: [question({ name: "age" })] }),
+      question({
+        type: "paneldynamic",
+        name: "membres",
+        templateElements: [question({ name: "age" })],
+      }),
     );
 
     expect(findingsOf(grid, "duplicate_code")).toMatchObject([
@@ -112,11 +124,15 @@ describe("lintGrid", () => {
   it("refuses a question type the engine does not support", () => {
     const grid = gridWith(question({ type: "signaturepad", name: "signature" }));
 
-    expect(findingsOf(grid, "unknown_type")).toMatchObject([{ path: "survey.pages[0].elements[0].type" }]);
+    expect(findingsOf(grid, "unknown_type")).toMatchObject([
+      { path: "survey.pages[0].elements[0].type" },
+    ]);
   });
 
   it("refuses a choice that is a bare label or an object without a value", () => {
-    const grid = gridWith(question({ type: "checkbox", choices: ["Déscolarisé", { text: "En formation" }] }));
+    const grid = gridWith(
+      question({ type: "checkbox", choices: ["Déscolarisé", { text: "En formation" }] }),
+    );
 
     expect(findingsOf(grid, "choice_without_code").map((item) => item.path)).toEqual([
       "survey.pages[0].elements[0].choices[0]",
@@ -127,13 +143,20 @@ describe("lintGrid", () => {
   it("refuses a condition that survey-core cannot parse", () => {
     const grid = gridWith(question({ name: "a" }), question({ name: "b", visibleIf: "{a} = " }));
 
-    expect(findingsOf(grid, "bad_expression")).toMatchObject([{ path: "survey.pages[0].elements[1].visibleIf" }]);
+    expect(findingsOf(grid, "bad_expression")).toMatchObject([
+      { path: "survey.pages[0].elements[1].visibleIf" },
+    ]);
   });
 
   it("refuses a condition calling an unknown function", () => {
-    const grid = gridWith(question({ name: "a" }), question({ name: "b", requiredIf: "inconnue({a}) > 1" }));
+    const grid = gridWith(
+      question({ name: "a" }),
+      question({ name: "b", requiredIf: "inconnue({a}) > 1" }),
+    );
 
-    expect(findingsOf(grid, "bad_expression")).toMatchObject([{ path: "survey.pages[0].elements[1].requiredIf" }]);
+    expect(findingsOf(grid, "bad_expression")).toMatchObject([
+      { path: "survey.pages[0].elements[1].requiredIf" },
+    ]);
   });
 
   it("accepts conditions on pages, panels and questions that cite existing codes", () => {
@@ -149,7 +172,10 @@ describe("lintGrid", () => {
                 name: "membres",
                 title: "Membres",
                 enableIf: "{fumeur} notempty",
-                templateElements: [question({ name: "age" }), question({ name: "ecole", visibleIf: "{panel.age} < 16" })],
+                templateElements: [
+                  question({ name: "age" }),
+                  question({ name: "ecole", visibleIf: "{panel.age} < 16" }),
+                ],
               },
             ],
           },
@@ -165,7 +191,9 @@ describe("lintGrid", () => {
       survey: { pages: [{ visibleIf: "{fumeur} = 'oui'", elements: [question({})] }] },
     });
 
-    expect(findingsOf(grid, "unknown_reference")).toMatchObject([{ path: "survey.pages[0].visibleIf" }]);
+    expect(findingsOf(grid, "unknown_reference")).toMatchObject([
+      { path: "survey.pages[0].visibleIf" },
+    ]);
   });
 
   it("warns about a question without a title", () => {
@@ -183,12 +211,12 @@ describe("lintGrid", () => {
   });
 
   it("refuses a date question that does not exist or is not a date", () => {
-    expect(findingsOf(envelope({ dateQuestion: "date_action" }), "date_question_missing")).toMatchObject([
-      { path: "dateQuestion" },
-    ]);
-    expect(findingsOf(envelope({ dateQuestion: "situation" }), "date_question_missing")).toMatchObject([
-      { path: "dateQuestion" },
-    ]);
+    expect(
+      findingsOf(envelope({ dateQuestion: "date_action" }), "date_question_missing"),
+    ).toMatchObject([{ path: "dateQuestion" }]);
+    expect(
+      findingsOf(envelope({ dateQuestion: "situation" }), "date_question_missing"),
+    ).toMatchObject([{ path: "dateQuestion" }]);
   });
 
   it("accepts a date question that is a text question of type date", () => {
@@ -211,7 +239,9 @@ describe("lintGrid", () => {
 
     const found = findingsOf(grid, "forbidden_personal_data");
 
-    expect(found.map((item) => item.path)).toEqual([0, 1, 2, 3, 4].map((i) => `survey.pages[0].elements[${i}]`));
+    expect(found.map((item) => item.path)).toEqual(
+      [0, 1, 2, 3, 4].map((i) => `survey.pages[0].elements[${i}]`),
+    );
     expect(found.every((item) => item.severity === "warning")).toBe(true);
   });
 
@@ -226,7 +256,9 @@ describe("lintGrid", () => {
 
     const found = findingsOf(grid, "forbidden_personal_data");
 
-    expect(found.map((item) => item.path)).toEqual([0, 1, 2, 3, 4].map((i) => `survey.pages[0].elements[${i}]`));
+    expect(found.map((item) => item.path)).toEqual(
+      [0, 1, 2, 3, 4].map((i) => `survey.pages[0].elements[${i}]`),
+    );
   });
 
   it("does not mistake similar words for personal data", () => {
@@ -243,7 +275,12 @@ describe("lintGrid", () => {
   });
 
   it("writes its messages in French, naming the position a person reads", () => {
-    const grid = gridWith(question({}), question({}), question({}), question({ name: "Situation" }));
+    const grid = gridWith(
+      question({}),
+      question({}),
+      question({}),
+      question({ name: "Situation" }),
+    );
 
     expect(findingsOf(grid, "code_pattern")[0]?.message).toBe(
       "Le code « Situation » de la question 4 de la page 1 n'est pas valide : utilisez des minuscules " +

@@ -25,7 +25,12 @@ const columns = [
 ];
 
 const CASES: TypeCase[] = [
-  { label: "plain text", element: { type: "text", maxLength: 5 }, accepted: "court", rejected: "trop long" },
+  {
+    label: "plain text",
+    element: { type: "text", maxLength: 5 },
+    accepted: "court",
+    rejected: "trop long",
+  },
   {
     label: "number text",
     element: { type: "text", inputType: "number", min: 0, max: 30 },
@@ -34,16 +39,50 @@ const CASES: TypeCase[] = [
   },
   {
     label: "number text with a numeric validator",
-    element: { type: "text", inputType: "number", validators: [{ type: "numeric", minValue: 11, maxValue: 25 }] },
+    element: {
+      type: "text",
+      inputType: "number",
+      validators: [{ type: "numeric", minValue: 11, maxValue: 25 }],
+    },
     accepted: 11,
     rejected: 26,
   },
-  { label: "date text", element: { type: "text", inputType: "date" }, accepted: "2026-02-28", rejected: "2026-02-30" },
-  { label: "month text", element: { type: "text", inputType: "month" }, accepted: "2026-02", rejected: "02/2026" },
-  { label: "time text", element: { type: "text", inputType: "time" }, accepted: "18:30", rejected: "18h30" },
-  { label: "email text", element: { type: "text", inputType: "email" }, accepted: "a@b.fr", rejected: "a-b.fr" },
-  { label: "comment", element: { type: "comment", maxLength: 10 }, accepted: "Vu au parc", rejected: 12 },
-  { label: "radiogroup", element: { type: "radiogroup", choices }, accepted: "scolarise", rejected: "Scolarisé" },
+  {
+    label: "date text",
+    element: { type: "text", inputType: "date" },
+    accepted: "2026-02-28",
+    rejected: "2026-02-30",
+  },
+  {
+    label: "month text",
+    element: { type: "text", inputType: "month" },
+    accepted: "2026-02",
+    rejected: "02/2026",
+  },
+  {
+    label: "time text",
+    element: { type: "text", inputType: "time" },
+    accepted: "18:30",
+    rejected: "18h30",
+  },
+  {
+    label: "email text",
+    element: { type: "text", inputType: "email" },
+    accepted: "a@b.fr",
+    rejected: "a-b.fr",
+  },
+  {
+    label: "comment",
+    element: { type: "comment", maxLength: 10 },
+    accepted: "Vu au parc",
+    rejected: 12,
+  },
+  {
+    label: "radiogroup",
+    element: { type: "radiogroup", choices },
+    accepted: "scolarise",
+    rejected: "Scolarisé",
+  },
   {
     label: "dropdown with a none item",
     element: { type: "dropdown", choices, showNoneItem: true },
@@ -56,7 +95,12 @@ const CASES: TypeCase[] = [
     accepted: ["scolarise", "descolarise"],
     rejected: ["scolarise", "scolarise"],
   },
-  { label: "tagbox", element: { type: "tagbox", choices }, accepted: ["descolarise"], rejected: "descolarise" },
+  {
+    label: "tagbox",
+    element: { type: "tagbox", choices },
+    accepted: ["descolarise"],
+    rejected: "descolarise",
+  },
   { label: "boolean", element: { type: "boolean" }, accepted: false, rejected: "yes" },
   {
     label: "boolean with its own values",
@@ -64,7 +108,12 @@ const CASES: TypeCase[] = [
     accepted: "non",
     rejected: true,
   },
-  { label: "rating", element: { type: "rating", rateMin: 1, rateMax: 5 }, accepted: 5, rejected: 6 },
+  {
+    label: "rating",
+    element: { type: "rating", rateMin: 1, rateMax: 5 },
+    accepted: 5,
+    rejected: 6,
+  },
   {
     label: "rating with listed values",
     element: { type: "rating", rateValues: [{ value: "faible" }, { value: "fort" }] },
@@ -100,7 +149,10 @@ const CASES: TypeCase[] = [
   },
   {
     label: "multiple text",
-    element: { type: "multipletext", items: [{ name: "filles", inputType: "number" }, { name: "lieu" }] },
+    element: {
+      type: "multipletext",
+      items: [{ name: "filles", inputType: "number" }, { name: "lieu" }],
+    },
     accepted: { filles: 3, lieu: "parc" },
     rejected: { filles: "trois" },
   },
@@ -156,7 +208,9 @@ describe("deriveJsonSchema", () => {
   });
 
   it("refuses a key that is no question of the grid", () => {
-    expect(accepts({ type: "text", name: "commune" }, { commune: "Lyon", inconnue: 1 })).toBe(false);
+    expect(accepts({ type: "text", name: "commune" }, { commune: "Lyon", inconnue: 1 })).toBe(
+      false,
+    );
   });
 
   it("does not make any question required", () => {

@@ -14,17 +14,36 @@ const code = fc.oneof(
   fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/),
   fc.string({ maxLength: 10 }),
 );
-const text = fc.oneof(fc.string({ maxLength: 20 }), fc.constant("<script>alert(1)</script>"), fc.record({ fr: fc.string({ maxLength: 10 }) }));
+const text = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.constant("<script>alert(1)</script>"),
+  fc.record({ fr: fc.string({ maxLength: 10 }) }),
+);
 const expression = fc.oneof(
-  fc.constantFrom("{age} < 16", "{sexe} = 'f'", "{situation} notempty", "{a} = ", "((", "{inconnue} > 3", "true"),
+  fc.constantFrom(
+    "{age} < 16",
+    "{sexe} = 'f'",
+    "{situation} notempty",
+    "{a} = ",
+    "((",
+    "{inconnue} > 3",
+    "true",
+  ),
   fc.string({ maxLength: 15 }),
 );
-const choice = fc.oneof(code, fc.integer(), fc.record({ value: fc.oneof(code, fc.integer(), fc.constant(null)), text }, { requiredKeys: [] }));
+const choice = fc.oneof(
+  code,
+  fc.integer(),
+  fc.record({ value: fc.oneof(code, fc.integer(), fc.constant(null)), text }, { requiredKeys: [] }),
+);
 
 const { element } = fc.letrec<{ element: Record<string, unknown> }>((tie) => ({
   element: fc.record(
     {
-      type: fc.oneof(fc.constantFrom(...SUPPORTED_TYPES), fc.constantFrom("signaturepad", "", "file")),
+      type: fc.oneof(
+        fc.constantFrom(...SUPPORTED_TYPES),
+        fc.constantFrom("signaturepad", "", "file"),
+      ),
       name: code,
       title: text,
       isRequired: fc.boolean(),
@@ -33,12 +52,25 @@ const { element } = fc.letrec<{ element: Record<string, unknown> }>((tie) => ({
       inputType: fc.constantFrom("date", "number", "month", "time", "email", "texte"),
       choices: fc.array(choice, { maxLength: 4 }),
       rows: fc.array(choice, { maxLength: 3 }),
-      columns: fc.array(fc.oneof(choice, fc.record({ name: code, cellType: fc.constantFrom("text", "dropdown", "checkbox") })), {
-        maxLength: 3,
-      }),
+      columns: fc.array(
+        fc.oneof(
+          choice,
+          fc.record({ name: code, cellType: fc.constantFrom("text", "dropdown", "checkbox") }),
+        ),
+        {
+          maxLength: 3,
+        },
+      ),
       showOtherItem: fc.boolean(),
       validators: fc.array(
-        fc.record({ type: fc.constantFrom("numeric", "regex", "text", "expression"), minValue: fc.integer(), regex: fc.string() }, { requiredKeys: ["type"] }),
+        fc.record(
+          {
+            type: fc.constantFrom("numeric", "regex", "text", "expression"),
+            minValue: fc.integer(),
+            regex: fc.string(),
+          },
+          { requiredKeys: ["type"] },
+        ),
         { maxLength: 2 },
       ),
       elements: fc.array(tie("element"), { maxLength: 2 }),
@@ -54,9 +86,15 @@ const envelope = fc.record(
     title: text,
     subject: fc.oneof(fc.constantFrom(...GRID_SUBJECTS), fc.string({ maxLength: 5 })),
     survey: fc.record({
-      pages: fc.array(fc.record({ name: code, elements: fc.array(element, { maxLength: 5 }) }, { requiredKeys: [] }), {
-        maxLength: 3,
-      }),
+      pages: fc.array(
+        fc.record(
+          { name: code, elements: fc.array(element, { maxLength: 5 }) },
+          { requiredKeys: [] },
+        ),
+        {
+          maxLength: 3,
+        },
+      ),
     }),
   },
   { requiredKeys: [] },
@@ -70,13 +108,28 @@ const nearlyValid = fc
       ...names.map((name) =>
         fc.record(
           {
-            type: fc.constantFrom("text", "comment", "radiogroup", "checkbox", "dropdown", "boolean"),
+            type: fc.constantFrom(
+              "text",
+              "comment",
+              "radiogroup",
+              "checkbox",
+              "dropdown",
+              "boolean",
+            ),
             name: fc.constant(name),
             title: fc.string({ minLength: 1, maxLength: 12 }).filter((t) => t.trim() !== ""),
             isRequired: fc.boolean(),
-            visibleIf: fc.constantFrom(`{${names[0]}} notempty`, `{${names[0]}} = 'oui'`, "{inconnue} = 1", "(("),
+            visibleIf: fc.constantFrom(
+              `{${names[0]}} notempty`,
+              `{${names[0]}} = 'oui'`,
+              "{inconnue} = 1",
+              "((",
+            ),
             inputType: fc.constantFrom("date", "number", "text"),
-            choices: fc.uniqueArray(fc.constantFrom("oui", "non", "nsp", "autre_choix"), { minLength: 1, maxLength: 3 }),
+            choices: fc.uniqueArray(fc.constantFrom("oui", "non", "nsp", "autre_choix"), {
+              minLength: 1,
+              maxLength: 3,
+            }),
           },
           { requiredKeys: ["type", "name", "title"] },
         ),
@@ -117,14 +170,21 @@ describe("lintGrid on random definitions", () => {
     const validator = createResponseValidator();
     let clean = 0;
     fc.assert(
-      fc.property(fc.oneof(envelope, nearlyValid), fc.jsonValue({ maxDepth: 2 }), (value, answers) => {
-        if (lintGrid(value).some((f) => f.severity === "error")) return;
-        clean++;
-        const survey = value.survey as SurveyJson;
-        expect(() => deriveJsonSchema(survey)).not.toThrow();
-        const result = validator.validate({ id: `lint-${clean}-${Math.random()}`, survey }, answers);
-        expect(typeof result.ok).toBe("boolean");
-      }),
+      fc.property(
+        fc.oneof(envelope, nearlyValid),
+        fc.jsonValue({ maxDepth: 2 }),
+        (value, answers) => {
+          if (lintGrid(value).some((f) => f.severity === "error")) return;
+          clean++;
+          const survey = value.survey as SurveyJson;
+          expect(() => deriveJsonSchema(survey)).not.toThrow();
+          const result = validator.validate(
+            { id: `lint-${clean}-${Math.random()}`, survey },
+            answers,
+          );
+          expect(typeof result.ok).toBe("boolean");
+        },
+      ),
       { numRuns: 300 },
     );
     expect(clean).toBeGreaterThan(0);

@@ -16,7 +16,10 @@ const validator = createResponseValidator();
 const ajv = createAjv();
 const period = { from: "2024-01-01", to: "2026-12-01" };
 /** Required free texts the demo generator leaves empty. */
-const COMPLETIONS: Record<string, string> = { intitule: "Atelier cuisine", annee_scolaire: "2025-2026" };
+const COMPLETIONS: Record<string, string> = {
+  intitule: "Atelier cuisine",
+  annee_scolaire: "2025-2026",
+};
 
 /** Every enum value found anywhere in a property's schema, to aim near valid answers. */
 function enumValues(schema: unknown, out: unknown[] = []): unknown[] {
@@ -35,7 +38,15 @@ function answerArbitrary(property: JsonSchema): fc.Arbitrary<unknown> {
   const near = values.length > 0 ? [fc.constantFrom(...values), fc.subarray(values)] : [];
   return fc.oneof(
     ...near,
-    fc.constantFrom("2026-03-14", "2026-02", "14/03/2026", "", "59350", "<script>alert(1)</script>", null),
+    fc.constantFrom(
+      "2026-03-14",
+      "2026-02",
+      "14/03/2026",
+      "",
+      "59350",
+      "<script>alert(1)</script>",
+      null,
+    ),
     fc.integer({ min: -5, max: 1000 }),
     fc.string({ maxLength: 40 }),
     fc.jsonValue({ maxDepth: 2 }),
@@ -50,13 +61,25 @@ for (const grid of grids) {
     const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
     // Up to three answers replaced: enough to break a response, few enough that some still pass.
     const overrides = fc
-      .array(fc.oneof(...Object.entries(properties).map(([code, p]) => fc.tuple(fc.constant(code), answerArbitrary(p)))), {
-        maxLength: 3,
-      })
+      .array(
+        fc.oneof(
+          ...Object.entries(properties).map(([code, p]) =>
+            fc.tuple(fc.constant(code), answerArbitrary(p)),
+          ),
+        ),
+        {
+          maxLength: 3,
+        },
+      )
       .map((pairs) => Object.fromEntries(pairs));
     // Mostly plausible answers (the demo generator) with some of them replaced at random.
     const responses = fc
-      .tuple(fc.integer(), overrides, fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 }), fc.boolean())
+      .tuple(
+        fc.integer(),
+        overrides,
+        fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 }),
+        fc.boolean(),
+      )
       .map(([seed, replaced, extra, withExtra]) => ({
         ...Object.fromEntries(Object.entries(COMPLETIONS).filter(([code]) => code in properties)),
         ...(generateAnswers(grid.survey, seededRandom(seed), period) as Record<string, unknown>),

@@ -6,8 +6,20 @@ import { question, surveyOf } from "./fixtures/grids.ts";
 // A profile grid: sex, smoking with a follow-up shown only to smokers, age
 // with a numeric range, school situation required for minors.
 const profile: SurveyJson = surveyOf(
-  question({ type: "radiogroup", name: "sexe", title: "Sexe", choices: ["f", "m", "x"], isRequired: true }),
-  question({ type: "radiogroup", name: "fumeur", title: "Fumeur", choices: ["oui", "non"], showOtherItem: true }),
+  question({
+    type: "radiogroup",
+    name: "sexe",
+    title: "Sexe",
+    choices: ["f", "m", "x"],
+    isRequired: true,
+  }),
+  question({
+    type: "radiogroup",
+    name: "fumeur",
+    title: "Fumeur",
+    choices: ["oui", "non"],
+    showOtherItem: true,
+  }),
   question({
     name: "paquets",
     title: "Paquets par jour",
@@ -34,11 +46,18 @@ describe("createResponseValidator", () => {
   it("refuses data that is not a JSON object", () => {
     const result = createResponseValidator().validate(version, ["f"]);
 
-    expect(result).toEqual({ ok: false, errors: [{ field: "", message: "Les réponses doivent être un objet JSON." }] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ field: "", message: "Les réponses doivent être un objet JSON." }],
+    });
   });
 
   it("accepts a complete response and returns its data", () => {
-    const result = createResponseValidator().validate(version, { sexe: "f", fumeur: "non", age: 17 });
+    const result = createResponseValidator().validate(version, {
+      sexe: "f",
+      fumeur: "non",
+      age: 17,
+    });
 
     expect(result).toEqual({ ok: true, data: { sexe: "f", fumeur: "non", age: 17 } });
   });
@@ -63,7 +82,11 @@ describe("createResponseValidator", () => {
   });
 
   it("drops the value of a hidden question from the cleaned data, even when ill-typed", () => {
-    const result = createResponseValidator().validate(version, { sexe: "x", fumeur: "non", paquets: "abc" });
+    const result = createResponseValidator().validate(version, {
+      sexe: "x",
+      fumeur: "non",
+      paquets: "abc",
+    });
 
     expect(result).toEqual({ ok: true, data: { sexe: "x", fumeur: "non" } });
   });
@@ -84,7 +107,11 @@ describe("createResponseValidator", () => {
   });
 
   it("refuses text in a number question", () => {
-    const result = createResponseValidator().validate(version, { sexe: "f", fumeur: "oui", paquets: "abc" });
+    const result = createResponseValidator().validate(version, {
+      sexe: "f",
+      fumeur: "oui",
+      paquets: "abc",
+    });
 
     expect(fieldsOf(result)).toEqual(["paquets"]);
   });
@@ -119,7 +146,10 @@ describe("createResponseValidator", () => {
 
   it("gives independent results when reused across two versions and two calls", () => {
     const validator = createResponseValidator();
-    const other = { id: 2, survey: surveyOf(question({ name: "commune", title: "Commune", isRequired: true })) };
+    const other = {
+      id: 2,
+      survey: surveyOf(question({ name: "commune", title: "Commune", isRequired: true })),
+    };
 
     const first = validator.validate(version, { sexe: "f", fumeur: "oui" });
     const second = validator.validate(other, { commune: "Vénissieux" });
@@ -146,7 +176,10 @@ describe("createResponseValidator", () => {
     );
     const validator = createResponseValidator();
 
-    const cleaned = validator.validate({ id: 3, survey }, { membres: [{ age: 20, ecole: "Lycée" }] });
+    const cleaned = validator.validate(
+      { id: 3, survey },
+      { membres: [{ age: 20, ecole: "Lycée" }] },
+    );
     const missing = validator.validate({ id: 3, survey }, { membres: [{ age: 12 }, {}] });
 
     expect(cleaned).toEqual({ ok: true, data: { membres: [{ age: 20 }] } });
@@ -160,7 +193,10 @@ describe("createResponseValidator", () => {
       question({ name: "c", title: "C", visibleIf: "{b} notempty" }),
     );
 
-    const result = createResponseValidator().validate({ id: 4, survey }, { a: false, b: "x", c: "y" });
+    const result = createResponseValidator().validate(
+      { id: 4, survey },
+      { a: false, b: "x", c: "y" },
+    );
 
     expect(result).toEqual({ ok: true, data: { a: false } });
   });

@@ -46,7 +46,11 @@ const gridFiles = readJsonFiles("grids");
 
 const choice = (value: string, text: string) => ({ value, text });
 const sampleLists: Record<string, ChoiceList> = {
-  oui_non: { code: "oui_non", title: "Oui / non", choices: [choice("oui", "Oui"), choice("non", "Non")] },
+  oui_non: {
+    code: "oui_non",
+    title: "Oui / non",
+    choices: [choice("oui", "Oui"), choice("non", "Non")],
+  },
   couleurs: { code: "couleurs", title: "Couleurs", choices: [choice("rouge", "Rouge")] },
 };
 
@@ -77,7 +81,9 @@ describe("expandSharedLists", () => {
   });
 
   it("inlines the rows of a matrix", () => {
-    const survey = { elements: [{ type: "matrix", name: "evolution", rows: "@couleurs", columns: [] }] };
+    const survey = {
+      elements: [{ type: "matrix", name: "evolution", rows: "@couleurs", columns: [] }],
+    };
 
     const expanded = expandSharedLists(survey, sampleLists);
 
@@ -94,8 +100,16 @@ describe("expandSharedLists", () => {
               type: "panel",
               name: "bloc",
               elements: [
-                { type: "paneldynamic", name: "liste", templateElements: [{ name: "a", choices: "@oui_non" }] },
-                { type: "matrixdropdown", name: "grille", columns: [{ name: "b", choices: "@couleurs" }] },
+                {
+                  type: "paneldynamic",
+                  name: "liste",
+                  templateElements: [{ name: "a", choices: "@oui_non" }],
+                },
+                {
+                  type: "matrixdropdown",
+                  name: "grille",
+                  columns: [{ name: "b", choices: "@couleurs" }],
+                },
               ],
             },
           ],
@@ -111,7 +125,9 @@ describe("expandSharedLists", () => {
   });
 
   it("returns a deep copy and leaves the survey and the lists untouched", () => {
-    const survey = { elements: [{ name: "reponse", choices: "@oui_non", validators: [{ type: "numeric" }] }] };
+    const survey = {
+      elements: [{ name: "reponse", choices: "@oui_non", validators: [{ type: "numeric" }] }],
+    };
     const before = JSON.stringify(survey);
 
     const expanded = expandSharedLists(survey, sampleLists);
@@ -123,7 +139,9 @@ describe("expandSharedLists", () => {
   });
 
   it("leaves choices without references as they are", () => {
-    const survey = { elements: [{ name: "reponse", choices: [choice("a", "A")], title: "@ pas une liste" }] };
+    const survey = {
+      elements: [{ name: "reponse", choices: [choice("a", "A")], title: "@ pas une liste" }],
+    };
 
     expect(expandSharedLists(survey, sampleLists)).toEqual(survey);
   });
@@ -163,7 +181,10 @@ describe.each(listFiles)("shared list $file", ({ file, json }) => {
   it("has unique code-shaped values, each with a label", () => {
     const values = list.choices.map((c) => c.value);
 
-    expect(values.filter((v) => !CODE.test(v)), "values that are not codes").toEqual([]);
+    expect(
+      values.filter((v) => !CODE.test(v)),
+      "values that are not codes",
+    ).toEqual([]);
     expect(new Set(values).size).toBe(values.length);
     expect(list.choices.every((c) => typeof c.text === "string" && c.text.length > 0)).toBe(true);
   });
@@ -186,8 +207,8 @@ function elementsOf(survey: Json): Json[] {
 // Every code a grid defines besides question names: choice values, matrix
 // rows and columns, multiple-text items.
 function innerCodes(element: Json): string[] {
-  const items = [element.choices, element.rows, element.columns, element.items].flatMap(
-    (value) => (Array.isArray(value) ? (value as Json[]) : []),
+  const items = [element.choices, element.rows, element.columns, element.items].flatMap((value) =>
+    Array.isArray(value) ? (value as Json[]) : [],
   );
   const columnChoices = ((element.columns as Json[] | undefined) ?? []).flatMap(
     (column) => (column.choices as Json[] | undefined) ?? [],
@@ -219,7 +240,10 @@ describe.each(gridFiles)("grid $file", ({ file, json }) => {
   it("names every element and every choice, row and column with a code", () => {
     const codes = [...names, ...elements.flatMap(innerCodes)];
 
-    expect(codes.filter((code) => !CODE.test(code)), "names that are not codes").toEqual([]);
+    expect(
+      codes.filter((code) => !CODE.test(code)),
+      "names that are not codes",
+    ).toEqual([]);
   });
 
   it("writes every choice, row and matrix column as an object with a label", () => {
@@ -236,8 +260,14 @@ describe.each(gridFiles)("grid $file", ({ file, json }) => {
   it("gives every question a title and a unique name", () => {
     const untitled = elements.filter((element) => element.type !== "panel" && !element.title);
 
-    expect(untitled.map((element) => element.name), "questions without a title").toEqual([]);
-    expect(names.filter((name, index) => names.indexOf(name) !== index), "duplicates").toEqual([]);
+    expect(
+      untitled.map((element) => element.name),
+      "questions without a title",
+    ).toEqual([]);
+    expect(
+      names.filter((name, index) => names.indexOf(name) !== index),
+      "duplicates",
+    ).toEqual([]);
   });
 
   it("asks no identifying or forbidden question", () => {
@@ -252,7 +282,10 @@ describe.each(gridFiles)("grid $file", ({ file, json }) => {
         typeof element.maxLength !== "number",
     );
 
-    expect(uncapped.map((element) => element.name), "free-text questions without maxLength").toEqual([]);
+    expect(
+      uncapped.map((element) => element.name),
+      "free-text questions without maxLength",
+    ).toEqual([]);
   });
 
   it("refers in its conditions only to questions of the grid", () => {

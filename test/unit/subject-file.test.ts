@@ -20,7 +20,12 @@ const situationLabels = gridLabels([
   {
     number: 1,
     survey: survey([
-      { type: "radiogroup", name: "moment", title: "Moment", choices: [{ value: "entree", text: "Entrée" }] },
+      {
+        type: "radiogroup",
+        name: "moment",
+        title: "Moment",
+        choices: [{ value: "entree", text: "Entrée" }],
+      },
       {
         type: "dropdown",
         name: "situation_scolaire_pro",
@@ -35,7 +40,12 @@ const situationLabels = gridLabels([
   {
     number: 2,
     survey: survey([
-      { type: "radiogroup", name: "moment", title: "Moment", choices: [{ value: "entree", text: "Entrée" }] },
+      {
+        type: "radiogroup",
+        name: "moment",
+        title: "Moment",
+        choices: [{ value: "entree", text: "Entrée" }],
+      },
       {
         type: "dropdown",
         name: "situation_scolaire_pro",
@@ -49,14 +59,23 @@ const situationLabels = gridLabels([
 let sequence = 0;
 function record(grid: string, occurredOn: string, data: Record<string, unknown>): FileRecord {
   sequence++;
-  return { id: `r${sequence}`, grid, occurred_on: occurredOn, created_at: `2026-01-01T00:00:${String(sequence).padStart(2, "0")}Z`, data };
+  return {
+    id: `r${sequence}`,
+    grid,
+    occurred_on: occurredOn,
+    created_at: `2026-01-01T00:00:${String(sequence).padStart(2, "0")}Z`,
+    data,
+  };
 }
 
 describe("situation at entry and latest", () => {
   it("takes the record marked entree as entry even when an earlier one exists", () => {
     const records = [
       record("suivi_situation", "2025-01-01", { situation_scolaire_pro: "lycee_pro" }),
-      record("suivi_situation", "2025-03-01", { moment: "entree", situation_scolaire_pro: "college" }),
+      record("suivi_situation", "2025-03-01", {
+        moment: "entree",
+        situation_scolaire_pro: "college",
+      }),
     ];
     const result = situationComparison(records, situationLabels);
     expect(result.entry?.response_id).toBe(records[1]!.id);
@@ -68,7 +87,9 @@ describe("situation at entry and latest", () => {
       record("suivi_situation", "2026-02-01", { situation_scolaire_pro: "lycee_pro" }),
       record("suivi_situation", "2025-09-01", { situation_scolaire_pro: "college" }),
     ];
-    const row = situationComparison(records, situationLabels).rows.find((r) => r.question === "situation_scolaire_pro")!;
+    const row = situationComparison(records, situationLabels).rows.find(
+      (r) => r.question === "situation_scolaire_pro",
+    )!;
     expect(row).toEqual({
       question: "situation_scolaire_pro",
       label: "Situation scolaire / professionnelle",
@@ -92,8 +113,14 @@ describe("accompaniment periods", () => {
   it("are open until their end date, and the latest open one is current", () => {
     const periods = accompanimentPeriods(
       [
-        record("accompagnement", "2024-01-10", { date_debut: "2024-01-10", date_fin: "2024-06-30" }),
-        record("accompagnement", "2026-01-10", { date_debut: "2026-01-10", date_fin: "2026-12-31" }),
+        record("accompagnement", "2024-01-10", {
+          date_debut: "2024-01-10",
+          date_fin: "2024-06-30",
+        }),
+        record("accompagnement", "2026-01-10", {
+          date_debut: "2026-01-10",
+          date_fin: "2026-12-31",
+        }),
         record("suivi_situation", "2026-02-01", {}),
       ],
       labels,
@@ -108,7 +135,12 @@ describe("accompaniment periods", () => {
 
   it("have no current one when every period has ended", () => {
     const periods = accompanimentPeriods(
-      [record("accompagnement", "2024-01-10", { date_debut: "2024-01-10", date_fin: "2024-06-30" })],
+      [
+        record("accompagnement", "2024-01-10", {
+          date_debut: "2024-01-10",
+          date_fin: "2024-06-30",
+        }),
+      ],
       labels,
       "2026-06-01",
     );
@@ -118,7 +150,12 @@ describe("accompaniment periods", () => {
 
 describe("inputs", () => {
   it("refuses an action whose end comes before its start", () => {
-    const { errors } = parseActionInput({ kind: "action", title: "Séjour", starts_on: "2026-07-10", ends_on: "2026-07-01" });
+    const { errors } = parseActionInput({
+      kind: "action",
+      title: "Séjour",
+      starts_on: "2026-07-10",
+      ends_on: "2026-07-01",
+    });
     expect(errors.map((e) => e.field)).toEqual(["ends_on"]);
   });
 

@@ -21,9 +21,9 @@ describe("checking a table definition's shape", () => {
   });
 
   it("refuses SQL in a question code, naming the field", () => {
-    expect(fields({ ...valid, rows: [{ kind: "choice", question: "x'; drop table responses; --" }] })).toEqual([
-      "rows[0].question",
-    ]);
+    expect(
+      fields({ ...valid, rows: [{ kind: "choice", question: "x'; drop table responses; --" }] }),
+    ).toEqual(["rows[0].question"]);
   });
 
   it("refuses SQL in a filter value", () => {
@@ -32,15 +32,22 @@ describe("checking a table definition's shape", () => {
   });
 
   it("refuses an unknown dimension kind and an unknown key", () => {
-    expect(fields({ ...valid, rows: [{ kind: "sql" }], extra: 1 })).toEqual(["extra", "rows[0].kind"]);
+    expect(fields({ ...valid, rows: [{ kind: "sql" }], extra: 1 })).toEqual([
+      "extra",
+      "rows[0].kind",
+    ]);
   });
 
   it("refuses a period whose end precedes its start", () => {
-    expect(fields({ ...valid, period: { from: "2026-05-01", to: "2026-01-01" } })).toEqual(["period.to"]);
+    expect(fields({ ...valid, period: { from: "2026-05-01", to: "2026-01-01" } })).toEqual([
+      "period.to",
+    ]);
   });
 
   it("refuses breakdown dimensions without the breakdown measure of the same question", () => {
-    expect(fields({ ...valid, rows: [{ kind: "breakdown_row", question: "contacts" }] })).toEqual(["rows[0]"]);
+    expect(fields({ ...valid, rows: [{ kind: "breakdown_row", question: "contacts" }] })).toEqual([
+      "rows[0]",
+    ]);
   });
 
   it("writes its French messages for people", () => {
@@ -53,7 +60,11 @@ const survey: SurveyJson = {
   pages: [
     {
       elements: [
-        { type: "radiogroup", name: "niveau_relation", choices: [{ value: "contact", text: "Simple contact" }] },
+        {
+          type: "radiogroup",
+          name: "niveau_relation",
+          choices: [{ value: "contact", text: "Simple contact" }],
+        },
         { type: "checkbox", name: "demandes", choices: ["scolarite"] },
       ],
     },
@@ -63,7 +74,11 @@ const survey: SurveyJson = {
 const context: ResolveContext = {
   gridSubject: "youth",
   versions: [{ id: 7, number: 1, survey }],
-  territory: { departement: { code: "59", name: "Nord" }, metropole: { code: "1", name: "M", communes: ["59350"] }, communeName: () => undefined },
+  territory: {
+    departement: { code: "59", name: "Nord" },
+    metropole: { code: "1", name: "M", communes: ["59350"] },
+    communeName: () => undefined,
+  },
   organisations: [],
 };
 const options = { gridId: 3, scope: { kind: "all" as const }, period: {} };

@@ -14,9 +14,12 @@ async function workbook(sheets: Parameters<typeof writeXlsx>[1]): Promise<Buffer
 }
 
 describe("CSV cells", () => {
-  it.each(["=SOMME(A1:A9)", "+33 6", "-1+2", "@cmd"])("neutralises %s so a spreadsheet does not run it", (text) => {
-    expect(csvCell(text, ";").startsWith("'")).toBe(true);
-  });
+  it.each(["=SOMME(A1:A9)", "+33 6", "-1+2", "@cmd"])(
+    "neutralises %s so a spreadsheet does not run it",
+    (text) => {
+      expect(csvCell(text, ";").startsWith("'")).toBe(true);
+    },
+  );
 
   it("quotes a cell holding the separator or a quote", () => {
     expect(csvCell('Dit "bonjour"; puis part', ";")).toBe('"Dit ""bonjour""; puis part"');
@@ -43,12 +46,24 @@ describe("CSV cells", () => {
 describe("the XLSX writer", () => {
   it("writes sheets that read back with their texts and numbers", async () => {
     const bytes = await workbook([
-      { name: "Jeunes", rows: [["Sexe", "Nombre"], ["Filles & garçons <tous>", 12], ["=1+1", 0.5]], headerRows: 1 },
+      {
+        name: "Jeunes",
+        rows: [
+          ["Sexe", "Nombre"],
+          ["Filles & garçons <tous>", 12],
+          ["=1+1", 0.5],
+        ],
+        headerRows: 1,
+      },
       { name: "Second", rows: [[true, null, "é"]] },
     ]);
     const sheets = readXlsx(bytes);
     expect(sheets.map((s) => s.name)).toEqual(["Jeunes", "Second"]);
-    expect(sheets[0]!.rows).toEqual([["Sexe", "Nombre"], ["Filles & garçons <tous>", 12], ["=1+1", 0.5]]);
+    expect(sheets[0]!.rows).toEqual([
+      ["Sexe", "Nombre"],
+      ["Filles & garçons <tous>", 12],
+      ["=1+1", 0.5],
+    ]);
     expect(sheets[1]!.rows[0]).toEqual([1, null, "é"]);
   });
 

@@ -22,13 +22,26 @@ function linesWithOneMask(input: MaskInput, threshold: number): number {
 
 describe("small-cell masking", () => {
   it("masks a count under the threshold but not a zero", () => {
-    const m = maskTable(table([[3, 0, 20], [10, 12, 30]]), 5);
+    const m = maskTable(
+      table([
+        [3, 0, 20],
+        [10, 12, 30],
+      ]),
+      5,
+    );
     expect(m.cells[0]![0]).toBe(true);
     expect(m.cells[0]![1]).toBe(false);
   });
 
   it("masks a second cell of the row and of the column so no total gives the small one away", () => {
-    const m = maskTable(table([[3, 8, 20], [10, 12, 30], [9, 15, 40]]), 5);
+    const m = maskTable(
+      table([
+        [3, 8, 20],
+        [10, 12, 30],
+        [9, 15, 40],
+      ]),
+      5,
+    );
     expect(m.cells).toEqual([
       [true, true, false],
       [false, false, false],
@@ -38,19 +51,34 @@ describe("small-cell masking", () => {
   });
 
   it("masks the total of a one-column row, which equals its cell", () => {
-    const m = maskTable({ cells: [[2], [30], [40]], rowTotals: [2, 30, 40], columnTotals: [72], all: 72 }, 5);
+    const m = maskTable(
+      { cells: [[2], [30], [40]], rowTotals: [2, 30, 40], columnTotals: [72], all: 72 },
+      5,
+    );
     expect(m.cells[0]![0]).toBe(true);
     expect(m.rowTotals[0]).toBe(true);
     expect(m.rowTotals.filter(Boolean).length).toBeGreaterThanOrEqual(2);
   });
 
   it("masks a small margin too", () => {
-    const m = maskTable(table([[1, 1, 0], [10, 12, 30]]), 5);
+    const m = maskTable(
+      table([
+        [1, 1, 0],
+        [10, 12, 30],
+      ]),
+      5,
+    );
     expect(m.rowTotals[0]).toBe(true);
   });
 
   it("leaves a table with no small figure as it is", () => {
-    const m = maskTable(table([[6, 8], [10, 12]]), 5);
+    const m = maskTable(
+      table([
+        [6, 8],
+        [10, 12],
+      ]),
+      5,
+    );
     expect(m.cells.flat().some(Boolean)).toBe(false);
   });
 
@@ -58,10 +86,13 @@ describe("small-cell masking", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 5 }).chain((rows) =>
-          fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 5 }).map((r) => r), {
-            minLength: rows,
-            maxLength: rows,
-          }),
+          fc.array(
+            fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 5 }).map((r) => r),
+            {
+              minLength: rows,
+              maxLength: rows,
+            },
+          ),
         ),
         (raw) => {
           const width = Math.min(...raw.map((r) => r.length));

@@ -5,7 +5,11 @@ import { useSession } from "./session-context.tsx";
 export function Layout({ onLogout }: { onLogout: () => void }) {
   const session = useSession();
   const allowed = isCopil(session) || isReferent(session);
-  const role = isCopil(session) ? "membre du COPIL" : isReferent(session) ? "référent·e BDC" : session.roles[0]?.label;
+  const role = isCopil(session)
+    ? "membre du COPIL"
+    : isReferent(session)
+      ? "référent·e BDC"
+      : session.roles[0]?.label;
   return (
     <>
       <header className="topbar">
@@ -31,8 +35,8 @@ export function Layout({ onLogout }: { onLogout: () => void }) {
           <Outlet />
         ) : (
           <p role="alert" className="error">
-            Le concepteur de grilles est réservé aux membres du COPIL et aux référent·es BDC. Les grilles se remplissent
-            dans <a href="/">l'application des équipes</a>.
+            Le concepteur de grilles est réservé aux membres du COPIL et aux référent·es BDC. Les
+            grilles se remplissent dans <a href="/">l'application des équipes</a>.
           </p>
         )}
       </main>

@@ -19,7 +19,8 @@ const WORDS: Record<Noun, { of: string; a: string; the: string }> = {
 function toItems(list: ChoiceItem[] | undefined): Item[] {
   return (list ?? []).map((item) => {
     const value = String(itemValue(item) ?? "");
-    if (typeof item === "string" && item.includes("|")) return { value, text: item.slice(item.indexOf("|") + 1) };
+    if (typeof item === "string" && item.includes("|"))
+      return { value, text: item.slice(item.indexOf("|") + 1) };
     if (item !== null && typeof item === "object") return { value, text: textOf(item.text) ?? "" };
     return { value, text: value };
   });
@@ -38,7 +39,8 @@ export function ChoicesEditor({
 }) {
   const w = WORDS[noun];
   const items = toItems(list);
-  const set = (index: number, patch: Partial<Item>) => onChange(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
+  const set = (index: number, patch: Partial<Item>) =>
+    onChange(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
   const move = (index: number, step: number) => {
     const target = index + step;
     if (target < 0 || target >= items.length) return;
@@ -58,8 +60,8 @@ export function ChoicesEditor({
     <fieldset className="choices">
       <legend>{label}</legend>
       <p className="hint">
-        Le code est enregistré avec chaque réponse : une fois publié, ne le changez plus ; pour corriger le texte,
-        modifiez le libellé.
+        Le code est enregistré avec chaque réponse : une fois publié, ne le changez plus ; pour
+        corriger le texte, modifiez le libellé.
       </p>
       {items.length > 0 && (
         <div className="choice-row choice-head" aria-hidden="true">
@@ -79,8 +81,22 @@ export function ChoicesEditor({
             value={item.text}
             onChange={(e) => set(index, { text: e.target.value })}
           />
-          <button type="button" className="icon" aria-label={`Monter ${w.the} ${index + 1}`} onClick={() => move(index, -1)}>↑</button>
-          <button type="button" className="icon" aria-label={`Descendre ${w.the} ${index + 1}`} onClick={() => move(index, 1)}>↓</button>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Monter ${w.the} ${index + 1}`}
+            onClick={() => move(index, -1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Descendre ${w.the} ${index + 1}`}
+            onClick={() => move(index, 1)}
+          >
+            ↓
+          </button>
           <button
             type="button"
             className="icon danger"

@@ -3,8 +3,16 @@ import type { SurveyJson } from "../../../engine/grid/types.ts";
 import { dataQuestions } from "../../../engine/grid/walk.ts";
 
 // Settings of the whole grid: which date question gives each record its date.
-export function GridSettings({ survey, onChange }: { survey: SurveyJson; onChange: (survey: SurveyJson) => void }) {
-  const dates = dataQuestions(survey).filter((q) => q.type === "text" && q.element.inputType === "date");
+export function GridSettings({
+  survey,
+  onChange,
+}: {
+  survey: SurveyJson;
+  onChange: (survey: SurveyJson) => void;
+}) {
+  const dates = dataQuestions(survey).filter(
+    (q) => q.type === "text" && q.element.inputType === "date",
+  );
   const current = typeof survey.bdcDateQuestion === "string" ? survey.bdcDateQuestion : "";
   return (
     <div className="question-form">

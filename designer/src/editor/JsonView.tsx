@@ -2,7 +2,15 @@ import { useEffect, useState } from "react";
 import type { SurveyJson } from "../../../engine/grid/types.ts";
 
 // The definition as JSON, for reading and for what the forms do not cover.
-export function JsonView({ survey, onApply, readOnly }: { survey: SurveyJson; onApply: (survey: SurveyJson) => void; readOnly?: boolean }) {
+export function JsonView({
+  survey,
+  onApply,
+  readOnly,
+}: {
+  survey: SurveyJson;
+  onApply: (survey: SurveyJson) => void;
+  readOnly?: boolean;
+}) {
   const pretty = JSON.stringify(survey, null, 2);
   const [text, setText] = useState(pretty);
   const [error, setError] = useState<string | null>(null);
@@ -11,7 +19,8 @@ export function JsonView({ survey, onApply, readOnly }: { survey: SurveyJson; on
   const apply = () => {
     try {
       const parsed = JSON.parse(text);
-      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("objet attendu");
+      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+        throw new Error("objet attendu");
       setError(null);
       onApply(parsed);
     } catch (e) {
@@ -23,7 +32,14 @@ export function JsonView({ survey, onApply, readOnly }: { survey: SurveyJson; on
     <div className="json-view">
       <label className="field">
         <span>Définition SurveyJS (JSON)</span>
-        <textarea className="mono" rows={28} value={text} readOnly={readOnly} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+        <textarea
+          className="mono"
+          rows={28}
+          value={text}
+          readOnly={readOnly}
+          onChange={(e) => setText(e.target.value)}
+          spellCheck={false}
+        />
       </label>
       {error && (
         <p role="alert" className="error">

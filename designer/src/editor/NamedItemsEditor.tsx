@@ -35,7 +35,8 @@ export function NamedItemsEditor({
 }) {
   const list = items ?? [];
   const w = WORDS[noun] ?? { of: `de ${noun}`, a: noun, the: noun };
-  const set = (index: number, patch: Partial<Named>) => onChange(list.map((item, i) => (i === index ? { ...item, ...patch } : item)));
+  const set = (index: number, patch: Partial<Named>) =>
+    onChange(list.map((item, i) => (i === index ? { ...item, ...patch } : item)));
   const move = (index: number, step: number) => {
     const target = index + step;
     if (target < 0 || target >= list.length) return;
@@ -48,7 +49,10 @@ export function NamedItemsEditor({
     const names = new Set(list.map((i) => i.name));
     let n = list.length + 1;
     while (names.has(`${noun}_${n}`)) n++;
-    onChange([...list, { name: `${noun}_${n}`, title: "", ...(withCellType ? { cellType: "text" } : {}) }]);
+    onChange([
+      ...list,
+      { name: `${noun}_${n}`, title: "", ...(withCellType ? { cellType: "text" } : {}) },
+    ]);
   };
 
   return (
@@ -56,14 +60,22 @@ export function NamedItemsEditor({
       <legend>{label}</legend>
       {list.map((item, index) => (
         <div className="choice-row" key={index}>
-          <input aria-label={`Code ${w.of} ${index + 1}`} value={item.name ?? ""} onChange={(e) => set(index, { name: e.target.value })} />
+          <input
+            aria-label={`Code ${w.of} ${index + 1}`}
+            value={item.name ?? ""}
+            onChange={(e) => set(index, { name: e.target.value })}
+          />
           <input
             aria-label={`Libellé ${w.of} ${index + 1}`}
             value={textOf(item.title as never) ?? ""}
             onChange={(e) => set(index, { title: e.target.value })}
           />
           {withCellType && (
-            <select aria-label={`Type ${w.of} ${index + 1}`} value={item.cellType ?? "dropdown"} onChange={(e) => set(index, { cellType: e.target.value })}>
+            <select
+              aria-label={`Type ${w.of} ${index + 1}`}
+              value={item.cellType ?? "dropdown"}
+              onChange={(e) => set(index, { cellType: e.target.value })}
+            >
               {Object.entries(CELL_TYPES).map(([value, text]) => (
                 <option key={value} value={value}>
                   {text}
@@ -71,9 +83,28 @@ export function NamedItemsEditor({
               ))}
             </select>
           )}
-          <button type="button" className="icon" aria-label={`Monter ${w.the} ${index + 1}`} onClick={() => move(index, -1)}>↑</button>
-          <button type="button" className="icon" aria-label={`Descendre ${w.the} ${index + 1}`} onClick={() => move(index, 1)}>↓</button>
-          <button type="button" className="icon danger" aria-label={`Retirer ${w.the} ${index + 1}`} onClick={() => onChange(list.filter((_, i) => i !== index))}>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Monter ${w.the} ${index + 1}`}
+            onClick={() => move(index, -1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Descendre ${w.the} ${index + 1}`}
+            onClick={() => move(index, 1)}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="icon danger"
+            aria-label={`Retirer ${w.the} ${index + 1}`}
+            onClick={() => onChange(list.filter((_, i) => i !== index))}
+          >
             ✕
           </button>
         </div>
@@ -81,7 +112,9 @@ export function NamedItemsEditor({
       <button type="button" onClick={add}>
         Ajouter {w.a}
       </button>
-      {withCellType && <p className="hint">Les choix d'une colonne en liste se modifient dans la vue JSON.</p>}
+      {withCellType && (
+        <p className="hint">Les choix d'une colonne en liste se modifient dans la vue JSON.</p>
+      )}
     </fieldset>
   );
 }

@@ -22,7 +22,11 @@ function AddQuestion({ onAdd, label }: { onAdd: (type: string) => void; label: s
   const [type, setType] = useState("radiogroup");
   return (
     <div className="add-question">
-      <select aria-label={`Type de la question à ajouter ${label}`} value={type} onChange={(e) => setType(e.target.value)}>
+      <select
+        aria-label={`Type de la question à ajouter ${label}`}
+        value={type}
+        onChange={(e) => setType(e.target.value)}
+      >
         {SUPPORTED_TYPES.filter((t) => t !== "image" && t !== "expression").map((t) => (
           <option key={t} value={t}>
             {TYPE_LABELS[t]}
@@ -53,9 +57,20 @@ function Item({
   return (
     <li>
       <div className={`outline-item${selected === name ? " selected" : ""}`}>
-        <button type="button" className="outline-select" aria-current={selected === name} onClick={() => actions.select(name)}>
+        <button
+          type="button"
+          className="outline-select"
+          aria-current={selected === name}
+          onClick={() => actions.select(name)}
+        >
           <span className="outline-label">
-            {errors.has(name) && <span className="dot" title="Cette question a un problème à corriger" aria-label="à corriger" />}
+            {errors.has(name) && (
+              <span
+                className="dot"
+                title="Cette question a un problème à corriger"
+                aria-label="à corriger"
+              />
+            )}
             {labelOf(element) || "(sans libellé)"}
           </span>
           <span className="outline-meta">
@@ -63,17 +78,51 @@ function Item({
           </span>
         </button>
         <span className="outline-actions">
-          <button type="button" className="icon" aria-label={`Monter ${name}`} onClick={() => actions.move(name, -1)}>↑</button>
-          <button type="button" className="icon" aria-label={`Descendre ${name}`} onClick={() => actions.move(name, 1)}>↓</button>
-          <button type="button" className="icon" aria-label={`Dupliquer ${name}`} onClick={() => actions.duplicate(name)}>⊞</button>
-          <button type="button" className="icon danger" aria-label={`Supprimer ${name}`} onClick={() => actions.remove(name)}>✕</button>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Monter ${name}`}
+            onClick={() => actions.move(name, -1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Descendre ${name}`}
+            onClick={() => actions.move(name, 1)}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Dupliquer ${name}`}
+            onClick={() => actions.duplicate(name)}
+          >
+            ⊞
+          </button>
+          <button
+            type="button"
+            className="icon danger"
+            aria-label={`Supprimer ${name}`}
+            onClick={() => actions.remove(name)}
+          >
+            ✕
+          </button>
         </span>
       </div>
       {isBlock && (
         <div className="outline-children">
           <ul>
             {(children ?? []).map((child, i) => (
-              <Item key={`${child.name}-${i}`} element={child} selected={selected} errors={errors} actions={actions} />
+              <Item
+                key={`${child.name}-${i}`}
+                element={child}
+                selected={selected}
+                errors={errors}
+                actions={actions}
+              />
             ))}
           </ul>
           <AddQuestion label="dans ce bloc" onAdd={(type) => actions.add(type, { into: name })} />
@@ -101,20 +150,48 @@ export function Outline({
       {survey.pages.map((page, index) => (
         <div key={index} className="outline-page">
           <div className={`outline-page-head${selectedPage === index ? " selected" : ""}`}>
-            <button type="button" className="outline-select" onClick={() => actions.selectPage(index)}>
-              <strong>Page {index + 1}</strong> {typeof page.title === "string" ? `· ${page.title}` : ""}
+            <button
+              type="button"
+              className="outline-select"
+              onClick={() => actions.selectPage(index)}
+            >
+              <strong>Page {index + 1}</strong>{" "}
+              {typeof page.title === "string" ? `· ${page.title}` : ""}
             </button>
             <span className="outline-actions">
-              <button type="button" className="icon" aria-label={`Monter la page ${index + 1}`} onClick={() => actions.movePage(index, -1)}>↑</button>
-              <button type="button" className="icon" aria-label={`Descendre la page ${index + 1}`} onClick={() => actions.movePage(index, 1)}>↓</button>
+              <button
+                type="button"
+                className="icon"
+                aria-label={`Monter la page ${index + 1}`}
+                onClick={() => actions.movePage(index, -1)}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="icon"
+                aria-label={`Descendre la page ${index + 1}`}
+                onClick={() => actions.movePage(index, 1)}
+              >
+                ↓
+              </button>
             </span>
           </div>
           <ul>
             {(page.elements ?? []).map((element, i) => (
-              <Item key={`${element.name}-${i}`} element={element} selected={selected} errors={errors} actions={actions} />
+              <Item
+                key={`${element.name}-${i}`}
+                element={element}
+                selected={selected}
+                errors={errors}
+                actions={actions}
+              />
             ))}
           </ul>
-          <AddQuestion label={`à la page ${index + 1}`} onAdd={(type) => actions.add(type, { page: index })} />
+          <AddQuestion
+            label={`à la page ${index + 1}`}
+            onAdd={(type) => actions.add(type, { page: index })}
+          />
         </div>
       ))}
       <button type="button" onClick={actions.addPage}>

@@ -19,11 +19,18 @@ export function PageForm({
       <h3>Page {index + 1}</h3>
       <label className="field">
         <span>Titre de la page</span>
-        <input value={typeof page.title === "string" ? page.title : ""} onChange={(e) => onChange({ title: e.target.value })} />
+        <input
+          value={typeof page.title === "string" ? page.title : ""}
+          onChange={(e) => onChange({ title: e.target.value })}
+        />
       </label>
       <label className="field">
         <span>Code de la page</span>
-        <input className="mono" value={page.name ?? ""} onChange={(e) => onChange({ name: e.target.value })} />
+        <input
+          className="mono"
+          value={page.name ?? ""}
+          onChange={(e) => onChange({ name: e.target.value })}
+        />
       </label>
       <button type="button" className="danger" disabled={!canRemove} onClick={onRemove}>
         Supprimer la page

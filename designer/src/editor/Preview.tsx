@@ -30,7 +30,8 @@ export function Preview({ survey }: { survey: SurveyJson }) {
   // NOTE: no model.dispose() in an effect cleanup: StrictMode runs cleanups once
   // on mount in development, which left an empty, disposed form on screen.
 
-  if (!model) return <ErrorMessage error="Cette définition ne peut pas être affichée : voyez la vue JSON." />;
+  if (!model)
+    return <ErrorMessage error="Cette définition ne peut pas être affichée : voyez la vue JSON." />;
 
   const check = async () => {
     setFailure(null);
@@ -51,7 +52,11 @@ export function Preview({ survey }: { survey: SurveyJson }) {
           Recommencer l'aperçu
         </button>
         <label className="check">
-          <input type="checkbox" checked={allPages} onChange={(e) => setAllPages(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={allPages}
+            onChange={(e) => setAllPages(e.target.checked)}
+          />
           Toutes les pages d'un coup
         </label>
       </div>

@@ -11,7 +11,13 @@ import { ValidatorsEditor } from "./ValidatorsEditor.tsx";
 const CHOICE_TYPES = ["radiogroup", "dropdown", "checkbox", "tagbox"];
 
 function text(value: unknown): string {
-  return typeof value === "string" ? value : value && typeof value === "object" ? String((value as Record<string, string>).fr ?? (value as Record<string, string>).default ?? "") : "";
+  return typeof value === "string"
+    ? value
+    : value && typeof value === "object"
+      ? String(
+          (value as Record<string, string>).fr ?? (value as Record<string, string>).default ?? "",
+        )
+      : "";
 }
 
 export function QuestionForm({
@@ -51,7 +57,11 @@ export function QuestionForm({
       <div className="row">
         <label className="field">
           <span>Code</span>
-          <input className="mono" value={element.name ?? ""} onChange={(e) => set({ name: e.target.value })} />
+          <input
+            className="mono"
+            value={element.name ?? ""}
+            onChange={(e) => set({ name: e.target.value })}
+          />
         </label>
         <label className="field">
           <span>Type</span>
@@ -66,7 +76,12 @@ export function QuestionForm({
         {type === "text" && (
           <label className="field">
             <span>Format</span>
-            <select value={element.inputType ?? "text"} onChange={(e) => set({ inputType: e.target.value === "text" ? undefined : e.target.value })}>
+            <select
+              value={element.inputType ?? "text"}
+              onChange={(e) =>
+                set({ inputType: e.target.value === "text" ? undefined : e.target.value })
+              }
+            >
               {Object.entries(INPUT_TYPE_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -76,7 +91,10 @@ export function QuestionForm({
           </label>
         )}
       </div>
-      <p className="hint">Le code est enregistré avec chaque réponse : une fois publié, il garde toujours le même sens.</p>
+      <p className="hint">
+        Le code est enregistré avec chaque réponse : une fois publié, il garde toujours le même
+        sens.
+      </p>
       {type !== "html" && (
         <label className="field">
           <span>Libellé</span>
@@ -86,23 +104,38 @@ export function QuestionForm({
       {type === "html" && (
         <label className="field">
           <span>Texte affiché (HTML simple)</span>
-          <textarea rows={3} value={String(element.html ?? "")} onChange={(e) => set({ html: e.target.value })} />
+          <textarea
+            rows={3}
+            value={String(element.html ?? "")}
+            onChange={(e) => set({ html: e.target.value })}
+          />
         </label>
       )}
       <label className="field">
         <span>Aide (texte sous le libellé)</span>
-        <input value={text(element.description)} onChange={(e) => set({ description: e.target.value })} />
+        <input
+          value={text(element.description)}
+          onChange={(e) => set({ description: e.target.value })}
+        />
       </label>
       {!isContainer && type !== "html" && (
         <label className="check">
-          <input type="checkbox" checked={element.isRequired === true} onChange={(e) => set({ isRequired: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={element.isRequired === true}
+            onChange={(e) => set({ isRequired: e.target.checked })}
+          />
           Réponse obligatoire
         </label>
       )}
 
       {CHOICE_TYPES.includes(type) && (
         <>
-          <ChoicesEditor label="Choix proposés" list={element.choices} onChange={(choices) => set({ choices })} />
+          <ChoicesEditor
+            label="Choix proposés"
+            list={element.choices}
+            onChange={(choices) => set({ choices })}
+          />
           <label className="check">
             <input
               type="checkbox"
@@ -113,33 +146,67 @@ export function QuestionForm({
           </label>
           {(type === "checkbox" || type === "tagbox") && (
             <label className="check">
-              <input type="checkbox" checked={element.showNoneItem === true} onChange={(e) => set({ showNoneItem: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={element.showNoneItem === true}
+                onChange={(e) => set({ showNoneItem: e.target.checked })}
+              />
               Ajouter un choix « Aucun »
             </label>
           )}
         </>
       )}
       {(type === "matrix" || type === "matrixdropdown") && (
-        <ChoicesEditor label="Lignes" noun="ligne" list={element.rows} onChange={(rows) => set({ rows })} />
+        <ChoicesEditor
+          label="Lignes"
+          noun="ligne"
+          list={element.rows}
+          onChange={(rows) => set({ rows })}
+        />
       )}
-      {type === "matrix" && <ChoicesEditor label="Colonnes" noun="colonne" list={element.columns as never} onChange={(columns) => set({ columns })} />}
+      {type === "matrix" && (
+        <ChoicesEditor
+          label="Colonnes"
+          noun="colonne"
+          list={element.columns as never}
+          onChange={(columns) => set({ columns })}
+        />
+      )}
       {type === "rating" && (
         <div className="row">
           <label className="field small">
             <span>De</span>
-            <input type="number" value={element.rateMin ?? 1} onChange={(e) => set({ rateMin: Number(e.target.value) })} />
+            <input
+              type="number"
+              value={element.rateMin ?? 1}
+              onChange={(e) => set({ rateMin: Number(e.target.value) })}
+            />
           </label>
           <label className="field small">
             <span>À</span>
-            <input type="number" value={element.rateMax ?? 5} onChange={(e) => set({ rateMax: Number(e.target.value) })} />
+            <input
+              type="number"
+              value={element.rateMax ?? 5}
+              onChange={(e) => set({ rateMax: Number(e.target.value) })}
+            />
           </label>
         </div>
       )}
 
       <ValidatorsEditor element={element} onChange={onChange} />
-      <ConditionBuilder label="Visible si" expression={element.visibleIf} questions={others} onChange={(visibleIf) => set({ visibleIf })} />
+      <ConditionBuilder
+        label="Visible si"
+        expression={element.visibleIf}
+        questions={others}
+        onChange={(visibleIf) => set({ visibleIf })}
+      />
       {!isContainer && type !== "html" && (
-        <ConditionBuilder label="Obligatoire si" expression={element.requiredIf} questions={others} onChange={(requiredIf) => set({ requiredIf })} />
+        <ConditionBuilder
+          label="Obligatoire si"
+          expression={element.requiredIf}
+          questions={others}
+          onChange={(requiredIf) => set({ requiredIf })}
+        />
       )}
       {(type === "matrixdropdown" || type === "matrixdynamic") && (
         <NamedItemsEditor
@@ -151,7 +218,13 @@ export function QuestionForm({
         />
       )}
       {type === "multipletext" && (
-        <NamedItemsEditor label="Champs" noun="champ" withCellType={false} items={element.items as never} onChange={(items) => set({ items: items as never })} />
+        <NamedItemsEditor
+          label="Champs"
+          noun="champ"
+          withCellType={false}
+          items={element.items as never}
+          onChange={(items) => set({ items: items as never })}
+        />
       )}
     </div>
   );

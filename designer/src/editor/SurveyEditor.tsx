@@ -33,19 +33,28 @@ export function SurveyEditor({
   const [tab, setTab] = useState<"form" | "json">("form");
 
   const findings = useMemo(
-    () => [...lintGrid({ ...grid, survey: normalised, dateQuestion: normalised.bdcDateQuestion }), ...serverFindings],
+    () => [
+      ...lintGrid({ ...grid, survey: normalised, dateQuestion: normalised.bdcDateQuestion }),
+      ...serverFindings,
+    ],
     [grid, normalised, serverFindings],
   );
-  const withErrors = new Set(findings.filter((f) => f.severity === "error" && f.question).map((f) => f.question!));
+  const withErrors = new Set(
+    findings.filter((f) => f.severity === "error" && f.question).map((f) => f.question!),
+  );
   const element = selected ? ops.elementNamed(normalised, selected) : undefined;
-  const others = dataQuestions(normalised).map((q) => q.element).filter((q) => q.name !== selected);
+  const others = dataQuestions(normalised)
+    .map((q) => q.element)
+    .filter((q) => q.name !== selected);
   const general = findings.filter((f) => !f.question);
 
   const change = (next: ops.Survey) => onChange(next);
   // On a narrow screen the form sits under the plan: bring it into view.
   const reveal = () => {
     if (!window.matchMedia("(max-width: 1100px)").matches) return;
-    requestAnimationFrame(() => document.querySelector(".editor-form")?.scrollIntoView({ block: "start" }));
+    requestAnimationFrame(() =>
+      document.querySelector(".editor-form")?.scrollIntoView({ block: "start" }),
+    );
   };
   const actions: OutlineActions = {
     select: (name) => {
@@ -77,10 +86,20 @@ export function SurveyEditor({
   return (
     <div className="editor">
       <div className="tabs" role="tablist">
-        <button role="tab" type="button" aria-selected={tab === "form"} onClick={() => setTab("form")}>
+        <button
+          role="tab"
+          type="button"
+          aria-selected={tab === "form"}
+          onClick={() => setTab("form")}
+        >
           Formulaire
         </button>
-        <button role="tab" type="button" aria-selected={tab === "json"} onClick={() => setTab("json")}>
+        <button
+          role="tab"
+          type="button"
+          aria-selected={tab === "json"}
+          onClick={() => setTab("json")}
+        >
           JSON
         </button>
       </div>
@@ -97,7 +116,13 @@ export function SurveyEditor({
         <JsonView survey={normalised} onApply={(next) => onChange(ops.normalise(next))} />
       ) : (
         <div className="editor-columns">
-          <Outline survey={normalised} selected={selected} selectedPage={selectedPage} errors={withErrors} actions={actions} />
+          <Outline
+            survey={normalised}
+            selected={selected}
+            selectedPage={selectedPage}
+            errors={withErrors}
+            actions={actions}
+          />
           <div className="editor-form">
             {element && selected ? (
               <>
@@ -115,7 +140,10 @@ export function SurveyEditor({
                   <span>Déplacer vers la page</span>
                   <select
                     value=""
-                    onChange={(e) => e.target.value !== "" && change(ops.moveToPage(normalised, selected, Number(e.target.value)))}
+                    onChange={(e) =>
+                      e.target.value !== "" &&
+                      change(ops.moveToPage(normalised, selected, Number(e.target.value)))
+                    }
                   >
                     <option value="">— choisir —</option>
                     {normalised.pages.map((page, index) => (
@@ -130,7 +158,10 @@ export function SurveyEditor({
               <PageForm
                 page={normalised.pages[selectedPage]!}
                 index={selectedPage}
-                canRemove={normalised.pages.length > 1 && (normalised.pages[selectedPage]!.elements ?? []).length === 0}
+                canRemove={
+                  normalised.pages.length > 1 &&
+                  (normalised.pages[selectedPage]!.elements ?? []).length === 0
+                }
                 onChange={(patch) => change(ops.updatePage(normalised, selectedPage, patch))}
                 onRemove={() => {
                   change(ops.removePage(normalised, selectedPage));

@@ -14,9 +14,17 @@ function withoutType(validators: SurveyValidatorJson[] | undefined, type: string
   return (validators ?? []).filter((v) => v.type !== type);
 }
 
-export function ValidatorsEditor({ element, onChange }: { element: SurveyElement; onChange: (element: SurveyElement) => void }) {
+export function ValidatorsEditor({
+  element,
+  onChange,
+}: {
+  element: SurveyElement;
+  onChange: (element: SurveyElement) => void;
+}) {
   const isNumber = element.type === "text" && element.inputType === "number";
-  const isText = (element.type === "text" && (element.inputType ?? "text") === "text") || element.type === "comment";
+  const isText =
+    (element.type === "text" && (element.inputType ?? "text") === "text") ||
+    element.type === "comment";
   if (!isNumber && !isText) return null;
 
   const regex = (element.validators ?? []).find((v) => v.type === "regex");
@@ -24,7 +32,10 @@ export function ValidatorsEditor({ element, onChange }: { element: SurveyElement
   const set = (patch: Partial<SurveyElement>) => onChange({ ...element, ...patch });
   const setRegex = (pattern: string, message: string) => {
     const rest = withoutType(element.validators, "regex");
-    const validators = pattern.trim() === "" ? rest : [...rest, { type: "regex", regex: pattern, text: message || undefined }];
+    const validators =
+      pattern.trim() === ""
+        ? rest
+        : [...rest, { type: "regex", regex: pattern, text: message || undefined }];
     set({ validators: validators.length > 0 ? validators : undefined });
   };
   const setMinLength = (value: number | undefined) => {
@@ -40,11 +51,19 @@ export function ValidatorsEditor({ element, onChange }: { element: SurveyElement
         <div className="row">
           <label className="field small">
             <span>Minimum</span>
-            <input type="number" value={element.min ?? ""} onChange={(e) => set({ min: numberOrUndefined(e.target.value) })} />
+            <input
+              type="number"
+              value={element.min ?? ""}
+              onChange={(e) => set({ min: numberOrUndefined(e.target.value) })}
+            />
           </label>
           <label className="field small">
             <span>Maximum</span>
-            <input type="number" value={element.max ?? ""} onChange={(e) => set({ max: numberOrUndefined(e.target.value) })} />
+            <input
+              type="number"
+              value={element.max ?? ""}
+              onChange={(e) => set({ max: numberOrUndefined(e.target.value) })}
+            />
           </label>
         </div>
       )}
@@ -53,21 +72,38 @@ export function ValidatorsEditor({ element, onChange }: { element: SurveyElement
           <div className="row">
             <label className="field small">
               <span>Longueur minimale</span>
-              <input type="number" min={0} value={textRule?.minLength ?? ""} onChange={(e) => setMinLength(numberOrUndefined(e.target.value))} />
+              <input
+                type="number"
+                min={0}
+                value={textRule?.minLength ?? ""}
+                onChange={(e) => setMinLength(numberOrUndefined(e.target.value))}
+              />
             </label>
             <label className="field small">
               <span>Longueur maximale</span>
-              <input type="number" min={1} value={element.maxLength ?? ""} onChange={(e) => set({ maxLength: numberOrUndefined(e.target.value) })} />
+              <input
+                type="number"
+                min={1}
+                value={element.maxLength ?? ""}
+                onChange={(e) => set({ maxLength: numberOrUndefined(e.target.value) })}
+              />
             </label>
           </div>
           <label className="field">
             <span>Format attendu (expression régulière)</span>
-            <input className="mono" value={String(regex?.regex ?? "")} onChange={(e) => setRegex(e.target.value, String(regex?.text ?? ""))} />
+            <input
+              className="mono"
+              value={String(regex?.regex ?? "")}
+              onChange={(e) => setRegex(e.target.value, String(regex?.text ?? ""))}
+            />
           </label>
           {regex && (
             <label className="field">
               <span>Message si le format n'est pas respecté</span>
-              <input value={String(regex.text ?? "")} onChange={(e) => setRegex(String(regex.regex ?? ""), e.target.value)} />
+              <input
+                value={String(regex.text ?? "")}
+                onChange={(e) => setRegex(String(regex.regex ?? ""), e.target.value)}
+              />
             </label>
           )}
         </>

@@ -37,12 +37,15 @@ export function writeCondition(condition: Condition): string {
   return condition.rows
     .filter((row) => row.question !== "")
     .map((row) =>
-      UNARY.includes(row.operator) ? `{${row.question}} ${row.operator}` : `{${row.question}} ${row.operator} ${literal(row.value)}`,
+      UNARY.includes(row.operator)
+        ? `{${row.question}} ${row.operator}`
+        : `{${row.question}} ${row.operator} ${literal(row.value)}`,
     )
     .join(` ${condition.connector} `);
 }
 
-const ROW = /^\{([a-z][a-z0-9_]*)\}\s*(=|!=|<>|contains|notcontains|notempty|empty|>|<)\s*(?:'([^']*)'|"([^"]*)"|(\S+))?$/;
+const ROW =
+  /^\{([a-z][a-z0-9_]*)\}\s*(=|!=|<>|contains|notcontains|notempty|empty|>|<)\s*(?:'([^']*)'|"([^"]*)"|(\S+))?$/;
 
 /** The builder's rows for `expression`, or null when only the raw text can hold it. */
 export function readCondition(expression: string | undefined): Condition | null {

@@ -11,7 +11,8 @@ const BDC_SURVEY_THEME: ITheme = {
   colorPalette: "light",
   isPanelless: false,
   cssVariables: {
-    "--sjs2-typography-font-family-text": 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
+    "--sjs2-typography-font-family-text":
+      'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
     "--sjs2-color-project-brand-600": "#1f5f8b",
     "--sjs2-color-utility-surface-survey": "#f4f6f9",
   },

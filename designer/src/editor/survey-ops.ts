@@ -29,7 +29,12 @@ function childLists(element: SurveyElement): SurveyElement[][] {
   return out;
 }
 
-function find(list: SurveyElement[], name: string, pageIndex: number, parent?: SurveyElement): Slot | undefined {
+function find(
+  list: SurveyElement[],
+  name: string,
+  pageIndex: number,
+  parent?: SurveyElement,
+): Slot | undefined {
   for (let index = 0; index < list.length; index++) {
     const element = list[index]!;
     if (element.name === name) return { list, index, pageIndex, parent };
@@ -79,7 +84,11 @@ function edit(survey: Survey, change: (copy: Survey) => void): Survey {
   return copy;
 }
 
-export function updateElement(survey: Survey, name: string, patch: (element: SurveyElement) => SurveyElement): Survey {
+export function updateElement(
+  survey: Survey,
+  name: string,
+  patch: (element: SurveyElement) => SurveyElement,
+): Survey {
   return edit(survey, (copy) => {
     const slot = locate(copy, name);
     if (slot) slot.list[slot.index] = patch(slot.list[slot.index]!);
@@ -88,7 +97,10 @@ export function updateElement(survey: Survey, name: string, patch: (element: Sur
 
 /** A new element of `type`, with a fresh code and the fields its type needs. */
 export function newElement(survey: Survey, type: string): SurveyElement {
-  const name = freshName(survey, type === "panel" || type === "paneldynamic" ? "bloc" : "nouvelle_question");
+  const name = freshName(
+    survey,
+    type === "panel" || type === "paneldynamic" ? "bloc" : "nouvelle_question",
+  );
   const element: SurveyElement = { type, name, title: "Nouvelle question" };
   if (["radiogroup", "dropdown", "checkbox", "tagbox"].includes(type)) {
     element.choices = [
@@ -214,7 +226,8 @@ export function updatePage(survey: Survey, index: number, patch: Partial<SurveyP
 
 export function removePage(survey: Survey, index: number): Survey {
   return edit(survey, (copy) => {
-    if ((copy.pages[index]?.elements ?? []).length === 0 && copy.pages.length > 1) copy.pages.splice(index, 1);
+    if ((copy.pages[index]?.elements ?? []).length === 0 && copy.pages.length > 1)
+      copy.pages.splice(index, 1);
   });
 }
 

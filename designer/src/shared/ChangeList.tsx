@@ -31,7 +31,8 @@ function describe(change: GridChange): string {
   const subject = change.choice ? `choix « ${change.choice} »` : "";
   const property = change.property ? `${LOGIC_LABELS[change.property] ?? change.property} : ` : "";
   if (change.kind === "question_added") return `« ${show(change.to)} »`;
-  if (change.kind === "question_removed") return `« ${show(change.from)} » (les réponses saisies restent)`;
+  if (change.kind === "question_removed")
+    return `« ${show(change.from)} » (les réponses saisies restent)`;
   if (change.kind === "choice_added") return `${subject} : « ${show(change.to)} »`;
   if (change.kind === "choice_retired") return `${subject} : « ${show(change.from)} »`;
   return `${subject}${subject ? " : " : ""}${property}${show(change.from)} → ${show(change.to)}`;

@@ -21,7 +21,8 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-const NETWORK_MESSAGE = "Le serveur ne répond pas. Vérifiez votre connexion, puis réessayez : rien n'est perdu.";
+const NETWORK_MESSAGE =
+  "Le serveur ne répond pas. Vérifiez votre connexion, puis réessayez : rien n'est perdu.";
 
 export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };

@@ -27,7 +27,15 @@ export function ClassBadge({ value }: { value: ChangeClass }) {
   );
 }
 
-export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+export function Section({
+  title,
+  children,
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <section className="card">
       <header className="card-head">

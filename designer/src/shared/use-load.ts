@@ -16,7 +16,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
       .then((value) => live && setData(value))
       .catch((failure: unknown) => {
         if (!live) return;
-        setError(failure instanceof ApiError ? failure : new ApiError(0, "unknown", String(failure)));
+        setError(
+          failure instanceof ApiError ? failure : new ApiError(0, "unknown", String(failure)),
+        );
       });
     return () => {
       live = false;

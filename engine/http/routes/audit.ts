@@ -10,7 +10,12 @@ export function auditRoutes({ db }: AppContext): Router {
 
   router.get("/audit", async (req, res) => {
     const caller = requireCaller(req);
-    res.json(await listAudit(db, caller, { before: queryString(req, "before"), limit: queryString(req, "limit") }));
+    res.json(
+      await listAudit(db, caller, {
+        before: queryString(req, "before"),
+        limit: queryString(req, "limit"),
+      }),
+    );
   });
 
   return router;

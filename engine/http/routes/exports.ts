@@ -14,7 +14,9 @@ import { queryString } from "../request.ts";
 function gridParam(req: Request): string {
   const grid = queryString(req, "grid");
   if (!grid) {
-    throw new ApiError("invalid_request", { errors: [{ field: "grid", message: "Indiquez la grille à exporter (?grid=code)." }] });
+    throw new ApiError("invalid_request", {
+      errors: [{ field: "grid", message: "Indiquez la grille à exporter (?grid=code)." }],
+    });
   }
   return grid;
 }
@@ -29,7 +31,9 @@ export function exportRoutes({ db }: AppContext): Router {
     const separator = req.query.separator === "comma" ? "," : ";";
     res.setHeader("Content-Type", "text/csv; charset=utf-8");
     res.setHeader("Content-Disposition", `attachment; filename="${grid}.csv"`);
-    res.write(BOM + csvLine(exported.header(req.query.header === "codes" ? "codes" : "labels"), separator));
+    res.write(
+      BOM + csvLine(exported.header(req.query.header === "codes" ? "codes" : "labels"), separator),
+    );
     let batch = "";
     for await (const row of exported.rows()) {
       batch += csvLine(row, separator);

@@ -6,8 +6,21 @@ import { ApiError, apiError } from "../errors.ts";
 import type { AppContext } from "../context.ts";
 import { audit } from "../../access/audit.ts";
 import { canPropose, requireCopil, requireDesignerReader } from "../../access/grid-roles.ts";
-import { createGrid, ensureDraft, findGrid, publishDraft, requireDraft, saveDraft } from "../../store/grid-drafts.ts";
-import { diffVersions, exportGrid, gridCatalogue, parseVersionRef, type VersionRef } from "../../store/grid-history.ts";
+import {
+  createGrid,
+  ensureDraft,
+  findGrid,
+  publishDraft,
+  requireDraft,
+  saveDraft,
+} from "../../store/grid-drafts.ts";
+import {
+  diffVersions,
+  exportGrid,
+  gridCatalogue,
+  parseVersionRef,
+  type VersionRef,
+} from "../../store/grid-history.ts";
 import { importGrid } from "../../store/grid-import.ts";
 import { bodyObject, onlyKeys, queryString } from "../request.ts";
 import { requireCaller } from "../security.ts";
@@ -36,7 +49,15 @@ export function gridDraftRoutes({ db }: AppContext): Router {
     const caller = requireCaller(req);
     requireCopil(caller);
     const body = bodyObject(req);
-    onlyKeys(body, ["code", "title", "subject", "survey", "dateQuestion", "description", "revision"]);
+    onlyKeys(body, [
+      "code",
+      "title",
+      "subject",
+      "survey",
+      "dateQuestion",
+      "description",
+      "revision",
+    ]);
     const dryRun = ["1", "true"].includes(queryString(req, "dryRun") ?? "");
     const report = await importGrid(db, caller, body, { dryRun });
     res.status(report.saved && !report.exists ? 201 : 200).json(report);
@@ -69,7 +90,11 @@ export function gridDraftRoutes({ db }: AppContext): Router {
     const newest = await newestPublishedNumber(db, req.params.code);
     const to = req.query.to === undefined ? newest : parseVersionRef(req.query.to, "to");
     const from =
-      req.query.from === undefined ? (typeof to === "number" ? Math.max(1, to - 1) : newest) : parseVersionRef(req.query.from, "from");
+      req.query.from === undefined
+        ? typeof to === "number"
+          ? Math.max(1, to - 1)
+          : newest
+        : parseVersionRef(req.query.from, "from");
     const designer = canPropose(caller);
     if ((from === "draft" || to === "draft") && !designer) throw apiError("forbidden");
     // Record counts across the federation are for the people who change grids.
@@ -82,22 +107,38 @@ export function gridDraftRoutes({ db }: AppContext): Router {
     requireCopil(caller);
     const body = bodyObject(req);
     onlyKeys(body, ["note", "revision"]);
-    res.status(201).json(await publishDraft(db, caller, req.params.code, { note: body.note, revision: body.revision }));
+    res
+      .status(201)
+      .json(
+        await publishDraft(db, caller, req.params.code, {
+          note: body.note,
+          revision: body.revision,
+        }),
+      );
   });
 
   router.get("/grids/:code/export", async (req, res) => {
     const caller = requireCaller(req);
     const raw = queryString(req, "version");
-    let ref: VersionRef | undefined = raw === undefined ? undefined : parseVersionRef(raw, "version");
+    let ref: VersionRef | undefined =
+      raw === undefined ? undefined : parseVersionRef(raw, "version");
     if (ref === "draft") requireDesignerReader(caller);
     if (ref === undefined) {
       ref = await newestPublishedNumber(db, req.params.code);
       if (ref === "draft") requireDesignerReader(caller);
     }
     const envelope = await exportGrid(db, req.params.code, ref!);
-    await audit(db, caller, { action: "grid.export", targetType: "grid", targetId: req.params.code, details: { version: ref } });
+    await audit(db, caller, {
+      action: "grid.export",
+      targetType: "grid",
+      targetId: req.params.code,
+      details: { version: ref },
+    });
     const suffix = ref === "draft" ? "brouillon" : `v${ref}`;
-    res.setHeader("Content-Disposition", `attachment; filename="${req.params.code}-${suffix}.json"`);
+    res.setHeader(
+      "Content-Disposition",
+      `attachment; filename="${req.params.code}-${suffix}.json"`,
+    );
     res.json(envelope);
   });
 
@@ -107,7 +148,10 @@ export function gridDraftRoutes({ db }: AppContext): Router {
 /** The newest published number, or "draft" for a grid never published (404 for an unknown grid). */
 async function newestPublishedNumber(db: AppContext["db"], code: string): Promise<VersionRef> {
   const grid = await findGrid(db, code);
-  const row = await db("grid_versions").where({ grid_id: grid.id, status: "published" }).max("number as n").first();
+  const row = await db("grid_versions")
+    .where({ grid_id: grid.id, status: "published" })
+    .max("number as n")
+    .first();
   return row?.n ?? "draft";
 }
 
@@ -125,7 +169,9 @@ export function previewRoutes(): Router {
     const body = bodyObject(req);
     onlyKeys(body, ["survey", "data"]);
     if (body.survey === null || typeof body.survey !== "object" || Array.isArray(body.survey)) {
-      throw new ApiError("invalid_request", { errors: [{ field: "survey", message: "Envoyez la grille à prévisualiser." }] });
+      throw new ApiError("invalid_request", {
+        errors: [{ field: "survey", message: "Envoyez la grille à prévisualiser." }],
+      });
     }
     const survey = body.survey as SurveyJson;
     const id = `preview:${createHash("sha256").update(JSON.stringify(survey)).digest("hex")}`;

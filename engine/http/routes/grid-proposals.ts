@@ -25,12 +25,25 @@ export function gridProposalRoutes({ db }: AppContext): Router {
     const body = bodyObject(req);
     onlyKeys(body, ["survey", "rationale", "base"]);
     const base = body.base === undefined ? undefined : parseVersionRef(String(body.base), "base");
-    res.status(201).json(await createProposal(db, caller, req.params.code, { survey: body.survey, rationale: body.rationale, base }));
+    res
+      .status(201)
+      .json(
+        await createProposal(db, caller, req.params.code, {
+          survey: body.survey,
+          rationale: body.rationale,
+          base,
+        }),
+      );
   });
 
   router.get("/proposals", async (req, res) => {
     requireDesignerReader(requireCaller(req));
-    res.json(await listProposals(db, { grid: queryString(req, "grid"), status: queryString(req, "status") }));
+    res.json(
+      await listProposals(db, {
+        grid: queryString(req, "grid"),
+        status: queryString(req, "status"),
+      }),
+    );
   });
 
   router.get("/proposals/:id", async (req, res) => {

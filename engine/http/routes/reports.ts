@@ -16,11 +16,22 @@ import { periodQuery } from "./tables.ts";
 // per table) and .html (one printable page set). `?year=2026` or `?from=&to=`
 // set the period; `?scope=` and `?organisation=` as for a single table.
 
-const frenchDate = (iso?: string) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : undefined);
+const frenchDate = (iso?: string) =>
+  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : undefined;
 
-function subtitle(caller: Caller, tables: ComputedTable[], p: { from?: string; to?: string }): string {
+function subtitle(
+  caller: Caller,
+  tables: ComputedTable[],
+  p: { from?: string; to?: string },
+): string {
   const when =
-    p.from && p.to ? `Du ${frenchDate(p.from)} au ${frenchDate(p.to)}` : p.from ? `Depuis le ${frenchDate(p.from)}` : p.to ? `Jusqu'au ${frenchDate(p.to)}` : "Toutes les dates";
+    p.from && p.to
+      ? `Du ${frenchDate(p.from)} au ${frenchDate(p.to)}`
+      : p.from
+        ? `Depuis le ${frenchDate(p.from)}`
+        : p.to
+          ? `Jusqu'au ${frenchDate(p.to)}`
+          : "Toutes les dates";
   const federation = tables[0]?.scope === "federation";
   const who = federation
     ? "toutes les associations de la fédération (petits effectifs masqués)"
@@ -59,12 +70,24 @@ export function reportRoutes({ db, config }: AppContext): Router {
 
   router.get("/reports", async (req, res) => {
     requireCaller(req);
-    res.json(shippedReports().map(({ code, title, description, tables }) => ({ code, title, description, tables })));
+    res.json(
+      shippedReports().map(({ code, title, description, tables }) => ({
+        code,
+        title,
+        description,
+        tables,
+      })),
+    );
   });
 
   router.get("/reports/:file.xlsx", async (req, res) => {
     const { caller, report, tables } = await computeReport(req, req.params.file);
-    await audit(db, caller, { action: "report.export", targetType: "report", targetId: report.code, details: { format: "xlsx" } });
+    await audit(db, caller, {
+      action: "report.export",
+      targetType: "report",
+      targetId: report.code,
+      details: { format: "xlsx" },
+    });
     await sendTableXlsx(res, report.code, tables);
   });
 
@@ -75,7 +98,14 @@ export function reportRoutes({ db, config }: AppContext): Router {
 
   router.get("/reports/:code", async (req, res) => {
     const { caller, report, period: p, tables } = await computeReport(req, req.params.code);
-    res.json({ code: report.code, title: report.title, description: report.description, subtitle: subtitle(caller, tables, p), period: p, tables });
+    res.json({
+      code: report.code,
+      title: report.title,
+      description: report.description,
+      subtitle: subtitle(caller, tables, p),
+      period: p,
+      tables,
+    });
   });
 
   return router;

@@ -16,7 +16,9 @@ export function sessionRoutes({ db, config }: AppContext): Router {
     onlyKeys(body, ["email", "password"]);
     if (typeof body.email !== "string" || typeof body.password !== "string" || !body.email) {
       throw new ApiError("invalid_request", {
-        errors: [{ field: "email", message: "Indiquez votre adresse e-mail et votre mot de passe." }],
+        errors: [
+          { field: "email", message: "Indiquez votre adresse e-mail et votre mot de passe." },
+        ],
       });
     }
     const session = await login(

@@ -17,7 +17,10 @@ export function subjectRightsRoutes({ db }: AppContext): Router {
       res.type("text/html; charset=utf-8").send(renderExportPage(exported));
       return;
     }
-    res.setHeader("Content-Disposition", `attachment; filename="jeune-${exported.subject.code}.json"`);
+    res.setHeader(
+      "Content-Disposition",
+      `attachment; filename="jeune-${exported.subject.code}.json"`,
+    );
     res.json(exported);
   });
 

@@ -40,7 +40,8 @@ export function subjectRoutes({ db }: AppContext): Router {
         errors: [
           {
             field: "kind",
-            message: "Le type de dossier doit être « youth » (jeune), « family » (famille) ou « action ».",
+            message:
+              "Le type de dossier doit être « youth » (jeune), « family » (famille) ou « action ».",
           },
         ],
       });

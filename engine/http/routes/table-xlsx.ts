@@ -3,13 +3,23 @@ import { writeXlsx, XLSX_TYPE, type CellValue } from "../../export/xlsx.ts";
 import { tableGrid, type TableLike } from "../../table/csv.ts";
 
 /** Sends computed tables as one workbook, a sheet per table, labels and notes included. */
-export async function sendTableXlsx(res: Response, fileName: string, tables: TableLike[]): Promise<void> {
+export async function sendTableXlsx(
+  res: Response,
+  fileName: string,
+  tables: TableLike[],
+): Promise<void> {
   res.setHeader("Content-Type", XLSX_TYPE);
   res.setHeader("Content-Disposition", `attachment; filename="${fileName}.xlsx"`);
   await writeXlsx(
     res,
     tables.map((table) => {
-      const rows: CellValue[][] = [[table.title], [], ...tableGrid(table), [], ...table.notes.map((n) => [n])];
+      const rows: CellValue[][] = [
+        [table.title],
+        [],
+        ...tableGrid(table),
+        [],
+        ...table.notes.map((n) => [n]),
+      ];
       return { name: table.title, rows, headerRows: 1 };
     }),
   );

@@ -25,7 +25,9 @@ export function periodQuery(req: Request): { from?: string; to?: string } {
   if (year !== undefined) {
     if (!/^\d{4}$/.test(year)) {
       throw new ApiError("invalid_request", {
-        errors: [{ field: "year", message: "L'année s'écrit sur quatre chiffres, par exemple 2026." }],
+        errors: [
+          { field: "year", message: "L'année s'écrit sur quatre chiffres, par exemple 2026." },
+        ],
       });
     }
     return { from: `${year}-01-01`, to: `${year}-12-31` };
@@ -38,7 +40,12 @@ function computeOptions(req: Request, threshold: number): ComputeOptions {
   const scope = queryString(req, "scope");
   if (scope !== undefined && !SCOPES.includes(scope)) {
     throw new ApiError("invalid_request", {
-      errors: [{ field: "scope", message: "La portée est « service », « association » ou « federation »." }],
+      errors: [
+        {
+          field: "scope",
+          message: "La portée est « service », « association » ou « federation ».",
+        },
+      ],
     });
   }
   return {
@@ -62,7 +69,9 @@ export function tableRoutes({ db, config }: AppContext): Router {
     requireCaller(req);
     const grid = queryString(req, "grid");
     if (!grid) {
-      throw new ApiError("invalid_request", { errors: [{ field: "grid", message: "Choisissez une grille." }] });
+      throw new ApiError("invalid_request", {
+        errors: [{ field: "grid", message: "Choisissez une grille." }],
+      });
     }
     res.json(await findTableOptions(db, grid));
   });
@@ -84,7 +93,12 @@ export function tableRoutes({ db, config }: AppContext): Router {
     const def = await findTableDefinition(db, caller, req.params.file);
     const table = await computeTable(db, caller, def, computeOptions(req, threshold));
     const separator = req.query.separator === "comma" ? "," : ";";
-    await audit(db, caller, { action: "table.export", targetType: "table", targetId: table.code, details: { format: "csv" } });
+    await audit(db, caller, {
+      action: "table.export",
+      targetType: "table",
+      targetId: table.code,
+      details: { format: "csv" },
+    });
     res.setHeader("Content-Type", "text/csv; charset=utf-8");
     res.setHeader("Content-Disposition", `attachment; filename="${table.code}.csv"`);
     res.send(tableToCsv(table, separator));
@@ -94,7 +108,12 @@ export function tableRoutes({ db, config }: AppContext): Router {
     const caller = requireCaller(req);
     const def = await findTableDefinition(db, caller, req.params.file);
     const table = await computeTable(db, caller, def, computeOptions(req, threshold));
-    await audit(db, caller, { action: "table.export", targetType: "table", targetId: table.code, details: { format: "xlsx" } });
+    await audit(db, caller, {
+      action: "table.export",
+      targetType: "table",
+      targetId: table.code,
+      details: { format: "xlsx" },
+    });
     await sendTableXlsx(res, table.code, [table]);
   });
 

@@ -47,7 +47,11 @@ export function Layout({ session }: { session: Session }) {
             BDC
           </Link>
           <div className="who">
-            <Link className="who-name" to="/mot-de-passe" title="Mon compte : changer de mot de passe">
+            <Link
+              className="who-name"
+              to="/mot-de-passe"
+              title="Mon compte : changer de mot de passe"
+            >
               {session.user.displayName}
             </Link>
             {role && (

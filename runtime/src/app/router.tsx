@@ -23,7 +23,13 @@ const TablePage = lazy(() => import("../features/tables/TablePage.tsx"));
 const TableBuilderPage = lazy(() => import("../features/tables/TableBuilderPage.tsx"));
 
 /** Roles that may save a table definition (the server checks it again). */
-const TABLE_AUTHOR_ROLES = ["service_head", "association_admin", "copil", "analyst", "platform_admin"];
+const TABLE_AUTHOR_ROLES = [
+  "service_head",
+  "association_admin",
+  "copil",
+  "analyst",
+  "platform_admin",
+];
 
 export function AppRoutes() {
   return (
@@ -52,7 +58,9 @@ function Gate() {
   }
   if (state.status === "anonymous") {
     if (location.pathname !== "/connexion") {
-      return <Navigate to="/connexion" replace state={{ from: location.pathname + location.search }} />;
+      return (
+        <Navigate to="/connexion" replace state={{ from: location.pathname + location.search }} />
+      );
     }
     return <LoginPage onSignedIn={signedIn} />;
   }
@@ -67,10 +75,17 @@ function Gate() {
         <Route path="fiches" element={<RecordsPage />} />
         <Route path="fiches/:id" element={<RecordPage />} />
         <Route path="jeunes" element={<YouthPage />} />
-        <Route path="jeunes/:id" element={<YouthFilePage canManageData={canManagePersonalData(state.session)} />} />
+        <Route
+          path="jeunes/:id"
+          element={<YouthFilePage canManageData={canManagePersonalData(state.session)} />}
+        />
         <Route
           path="tableaux"
-          element={<TablesPage canAuthor={state.session.roles.some((r) => TABLE_AUTHOR_ROLES.includes(r.role))} />}
+          element={
+            <TablesPage
+              canAuthor={state.session.roles.some((r) => TABLE_AUTHOR_ROLES.includes(r.role))}
+            />
+          }
         />
         <Route
           path="tableaux/nouveau"

@@ -34,7 +34,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let current = true;
     getSession().then(
-      (session) => current && setState(session ? { status: "signed-in", session } : { status: "anonymous" }),
+      (session) =>
+        current && setState(session ? { status: "signed-in", session } : { status: "anonymous" }),
       (failure: unknown) => current && setState({ status: "failed", error: asApiError(failure) }),
     );
     return () => {
@@ -42,7 +43,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [round]);
 
-  const signedIn = useCallback((session: Session) => setState({ status: "signed-in", session }), []);
+  const signedIn = useCallback(
+    (session: Session) => setState({ status: "signed-in", session }),
+    [],
+  );
   const signOut = useCallback(async () => {
     await deleteSession();
     setState({ status: "anonymous" });
@@ -53,7 +57,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   return (
-    <SessionContext.Provider value={{ state, signedIn, signOut, retry }}>{children}</SessionContext.Provider>
+    <SessionContext.Provider value={{ state, signedIn, signOut, retry }}>
+      {children}
+    </SessionContext.Provider>
   );
 }
 

@@ -1,7 +1,13 @@
 import type { ReactNode } from "react";
 import type { ApiError } from "./api.ts";
 
-export function ErrorAlert({ error, children }: { error: ApiError | undefined; children?: ReactNode }) {
+export function ErrorAlert({
+  error,
+  children,
+}: {
+  error: ApiError | undefined;
+  children?: ReactNode;
+}) {
   if (!error) return null;
   return (
     <div className="alert alert-error" role="alert">

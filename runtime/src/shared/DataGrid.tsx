@@ -26,7 +26,14 @@ export type DataGridProps = {
 };
 
 /** A read-only table with row and column headers. */
-export function DataGrid({ label, rowHeaders, columnHeaders, cells, totalRows = [], totalColumns = [] }: DataGridProps) {
+export function DataGrid({
+  label,
+  rowHeaders,
+  columnHeaders,
+  cells,
+  totalRows = [],
+  totalColumns = [],
+}: DataGridProps) {
   return (
     <div className="data-grid" role="region" aria-label={label}>
       <HotTable
@@ -39,11 +46,16 @@ export function DataGrid({ label, rowHeaders, columnHeaders, cells, totalRows = 
         readOnly
         disableVisualSelection={false}
         rowHeaderWidth={rowHeaderWidth(rowHeaders)}
-        colWidths={columnHeaders.map((header) => Math.min(180, Math.max(80, header.length * 8 + 24)))}
+        colWidths={columnHeaders.map((header) =>
+          Math.min(180, Math.max(80, header.length * 8 + 24)),
+        )}
         height="auto"
         width="100%"
         cells={(row, column) => ({
-          className: totalRows.includes(row) || totalColumns.includes(column) ? "htRight total-cell" : "htRight",
+          className:
+            totalRows.includes(row) || totalColumns.includes(column)
+              ? "htRight total-cell"
+              : "htRight",
         })}
       />
     </div>

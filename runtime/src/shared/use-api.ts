@@ -49,5 +49,9 @@ export function useApi<T>(key: string | null, load: () => Promise<T>): ApiState<
 
 export function asApiError(failure: unknown): ApiError {
   if (failure instanceof ApiError) return failure;
-  return new ApiError(0, "client", "Une erreur inattendue est survenue dans la page. Rechargez-la.");
+  return new ApiError(
+    0,
+    "client",
+    "Une erreur inattendue est survenue dans la page. Rechargez-la.",
+  );
 }

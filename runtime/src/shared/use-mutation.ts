@@ -10,7 +10,9 @@ export type Mutation<A extends unknown[], T> = {
 };
 
 /** Wraps one write: tracks it in flight and keeps its failure; `run` resolves undefined on failure. */
-export function useMutation<A extends unknown[], T>(send: (...args: A) => Promise<T>): Mutation<A, T> {
+export function useMutation<A extends unknown[], T>(
+  send: (...args: A) => Promise<T>,
+): Mutation<A, T> {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
 

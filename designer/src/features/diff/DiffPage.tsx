@@ -19,7 +19,7 @@ export function DiffPage() {
   const numbers = grid.versions.map((v) => String(v.number));
   const options = [...numbers, ...(grid.draft ? ["draft"] : [])];
   const newest = numbers.at(-1);
-  const to = params.get("to") ?? (grid.draft ? "draft" : newest ?? "");
+  const to = params.get("to") ?? (grid.draft ? "draft" : (newest ?? ""));
   const from = params.get("from") ?? (grid.draft ? newest : numbers.at(-2)) ?? newest ?? "";
 
   return (
@@ -29,14 +29,19 @@ export function DiffPage() {
         <Link to="/">Retour aux grilles</Link>
       </div>
       {options.length < 2 ? (
-        <p className="muted">Il faut au moins deux versions (ou une version et un brouillon) pour comparer.</p>
+        <p className="muted">
+          Il faut au moins deux versions (ou une version et un brouillon) pour comparer.
+        </p>
       ) : (
         <>
           <div className="row card">
             {(["from", "to"] as const).map((key) => (
               <label className="field" key={key}>
                 <span>{key === "from" ? "De" : "À"}</span>
-                <select value={key === "from" ? from : to} onChange={(e) => setParams({ from, to, [key]: e.target.value })}>
+                <select
+                  value={key === "from" ? from : to}
+                  onChange={(e) => setParams({ from, to, [key]: e.target.value })}
+                >
                   {options.map((o) => (
                     <option key={o} value={o}>
                       {o === "draft" ? "Brouillon" : `Version ${o}`}

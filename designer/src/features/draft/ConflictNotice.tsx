@@ -18,8 +18,8 @@ export function ConflictNotice({
     <div role="alert" className="card conflict">
       <h2>Le brouillon a été enregistré par quelqu'un d'autre</h2>
       <p>
-        Pendant que vous le modifiiez, le brouillon est passé à la révision {current}. Voici ce qui a changé depuis votre
-        version de départ :
+        Pendant que vous le modifiiez, le brouillon est passé à la révision {current}. Voici ce qui
+        a changé depuis votre version de départ :
       </p>
       <ChangeList changes={changes} />
       <div className="row">

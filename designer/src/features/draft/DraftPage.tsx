@@ -25,7 +25,11 @@ export function DraftPage() {
   const { code = "" } = useParams();
   const copil = isCopil(useSession());
   const [published, setPublished] = useState<number | null>(null);
-  const { data: loaded, error, reload } = useLoad(() => (copil ? openDraft(code) : readDraft(code)), [code, copil]);
+  const {
+    data: loaded,
+    error,
+    reload,
+  } = useLoad(() => (copil ? openDraft(code) : readDraft(code)), [code, copil]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [survey, setSurvey] = useState<SurveyJson | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -54,7 +58,10 @@ export function DraftPage() {
     return (
       <div role="status" className="card ok">
         <h1>Version {published} publiée</h1>
-        <p>Les nouvelles fiches utilisent désormais la version {published}. Les fiches déjà saisies gardent leur version.</p>
+        <p>
+          Les nouvelles fiches utilisent désormais la version {published}. Les fiches déjà saisies
+          gardent leur version.
+        </p>
         <Link to="/">Retour aux grilles</Link>
       </div>
     );
@@ -74,8 +81,12 @@ export function DraftPage() {
       setSavedAt(saved.updatedAt);
     } catch (failure) {
       const apiError = failure as ApiError;
-      if (apiError.code === "stale_revision") setConflict({ current: apiError.details.current, changes: apiError.details.changes ?? [] });
-      else if (apiError.code === "lint_failed") setServerFindings(apiError.details.findings.map((f: LintFinding) => ({ ...f, severity: "error" })));
+      if (apiError.code === "stale_revision")
+        setConflict({ current: apiError.details.current, changes: apiError.details.changes ?? [] });
+      else if (apiError.code === "lint_failed")
+        setServerFindings(
+          apiError.details.findings.map((f: LintFinding) => ({ ...f, severity: "error" })),
+        );
       setSaveError(apiError);
     }
   };
@@ -85,18 +96,23 @@ export function DraftPage() {
     <>
       <div className="page-head">
         <div>
-          <h1>
-            {draft.title} — brouillon
-          </h1>
+          <h1>{draft.title} — brouillon</h1>
           <p className="muted">
             Révision {draft.revision}
-            {draft.updatedBy ? `, enregistrée par ${draft.updatedBy}` : ""} le {formatDate(draft.updatedAt)}
-            {draft.newestPublished ? ` · part de la version ${draft.newestPublished}` : " · jamais publiée"}
+            {draft.updatedBy ? `, enregistrée par ${draft.updatedBy}` : ""} le{" "}
+            {formatDate(draft.updatedAt)}
+            {draft.newestPublished
+              ? ` · part de la version ${draft.newestPublished}`
+              : " · jamais publiée"}
           </p>
         </div>
         {copil && (
           <div className="row">
-            {savedAt && !dirty && <span role="status" className="ok">Brouillon enregistré.</span>}
+            {savedAt && !dirty && (
+              <span role="status" className="ok">
+                Brouillon enregistré.
+              </span>
+            )}
             {dirty && <span className="muted">Modifications non enregistrées</span>}
             <button type="button" className="primary" disabled={!dirty} onClick={() => save()}>
               Enregistrer le brouillon
@@ -146,7 +162,9 @@ export function DraftPage() {
         <>
           <p>
             Seuls les membres du COPIL modifient le brouillon.{" "}
-            <Link to={`/grilles/${code}/proposer?base=draft`}>Proposer un changement à partir de ce brouillon</Link>
+            <Link to={`/grilles/${code}/proposer?base=draft`}>
+              Proposer un changement à partir de ce brouillon
+            </Link>
           </p>
           <Preview survey={survey} />
         </>

@@ -34,15 +34,20 @@ export function PublishPanel({
       setBusy(false);
     }
   };
-  const breaks: { message: string }[] = error?.code === "incompatible_version" ? error.details.breaks : [];
-  const findings: { message: string }[] = error?.code === "lint_failed" ? error.details.findings : [];
+  const breaks: { message: string }[] =
+    error?.code === "incompatible_version" ? error.details.breaks : [];
+  const findings: { message: string }[] =
+    error?.code === "lint_failed" ? error.details.findings : [];
 
   return (
     <section className="card" aria-label="Publication">
       <h2>Publier la version {nextNumber}</h2>
       <p className="hint">
-        Une version publiée ne change plus ; les nouvelles fiches l'utiliseront, les anciennes gardent la leur.{" "}
-        <Link to={`/grilles/${code}/comparer?from=${nextNumber - 1}&to=draft`}>Voir les changements</Link>
+        Une version publiée ne change plus ; les nouvelles fiches l'utiliseront, les anciennes
+        gardent la leur.{" "}
+        <Link to={`/grilles/${code}/comparer?from=${nextNumber - 1}&to=draft`}>
+          Voir les changements
+        </Link>
       </p>
       <label className="field">
         <span>Note de version (ce qui change et pourquoi)</span>
@@ -59,7 +64,12 @@ export function PublishPanel({
         </ul>
       )}
       {dirty && <p className="hint">Enregistrez le brouillon avant de le publier.</p>}
-      <button type="button" className="primary" disabled={dirty || busy || note.trim() === ""} onClick={publish}>
+      <button
+        type="button"
+        className="primary"
+        disabled={dirty || busy || note.trim() === ""}
+        onClick={publish}
+      >
         Publier la version {nextNumber}
       </button>
     </section>

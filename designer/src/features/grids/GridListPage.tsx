@@ -27,12 +27,14 @@ function GridCard({ grid, copil }: { grid: CatalogueEntry; copil: boolean }) {
         <details>
           <summary>
             Version {newest!.number} publiée le {formatDate(newest!.publishedAt)}
-            {newest!.author ? ` par ${newest!.author}` : ""} ({grid.versions.length} version{grid.versions.length > 1 ? "s" : ""})
+            {newest!.author ? ` par ${newest!.author}` : ""} ({grid.versions.length} version
+            {grid.versions.length > 1 ? "s" : ""})
           </summary>
           <ol className="versions">
             {[...grid.versions].reverse().map((v) => (
               <li key={v.number}>
-                <strong>v{v.number}</strong> — {formatDate(v.publishedAt)} {v.author ? `· ${v.author}` : ""}
+                <strong>v{v.number}</strong> — {formatDate(v.publishedAt)}{" "}
+                {v.author ? `· ${v.author}` : ""}
                 {v.note && <div className="note">{v.note}</div>}
               </li>
             ))}
@@ -102,7 +104,9 @@ export function GridListPage() {
       {panel === "import" && <ImportForm onCancel={() => setPanel("none")} />}
       <ErrorMessage error={error} />
       {!data && !error && <Loading what="des grilles" />}
-      {data?.map((grid) => <GridCard key={grid.code} grid={grid} copil={copil} />)}
+      {data?.map((grid) => (
+        <GridCard key={grid.code} grid={grid} copil={copil} />
+      ))}
     </>
   );
 }

@@ -29,7 +29,8 @@ export function ImportForm({ onCancel }: { onCancel: () => void }) {
   const run = async () => {
     try {
       // An existing draft is replaced only by naming the revision it is at.
-      const draft = report?.exists && report.code ? await readDraftRevision(report.code) : undefined;
+      const draft =
+        report?.exists && report.code ? await readDraftRevision(report.code) : undefined;
       const done = await importGrid({ ...body(), ...(draft ? { revision: draft } : {}) }, false);
       navigate(`/grilles/${done.code}/brouillon`);
     } catch (failure) {
@@ -59,19 +60,31 @@ export function ImportForm({ onCancel }: { onCancel: () => void }) {
       </label>
       {plain && (
         <>
-          <p className="hint">Questionnaire SurveyJS sans enveloppe BDC : donnez son code, son titre et son sujet.</p>
+          <p className="hint">
+            Questionnaire SurveyJS sans enveloppe BDC : donnez son code, son titre et son sujet.
+          </p>
           <div className="row">
             <label className="field">
               <span>Code</span>
-              <input className="mono" value={fields.code} onChange={(e) => setFields({ ...fields, code: e.target.value })} />
+              <input
+                className="mono"
+                value={fields.code}
+                onChange={(e) => setFields({ ...fields, code: e.target.value })}
+              />
             </label>
             <label className="field">
               <span>Titre</span>
-              <input value={fields.title} onChange={(e) => setFields({ ...fields, title: e.target.value })} />
+              <input
+                value={fields.title}
+                onChange={(e) => setFields({ ...fields, title: e.target.value })}
+              />
             </label>
             <label className="field">
               <span>Chaque fiche concerne</span>
-              <select value={fields.subject} onChange={(e) => setFields({ ...fields, subject: e.target.value })}>
+              <select
+                value={fields.subject}
+                onChange={(e) => setFields({ ...fields, subject: e.target.value })}
+              >
                 {GRID_SUBJECTS.map((s) => (
                   <option key={s} value={s}>
                     {SUBJECT_LABELS[s]}
@@ -86,7 +99,9 @@ export function ImportForm({ onCancel }: { onCancel: () => void }) {
       {report && (
         <div className="report">
           <h3>Rapport de vérification</h3>
-          {report.findings.length === 0 ? <p className="ok">Aucun problème trouvé.</p> : (
+          {report.findings.length === 0 ? (
+            <p className="ok">Aucun problème trouvé.</p>
+          ) : (
             <ul className="findings">
               {report.findings.map((f, i) => (
                 <li key={i} className={f.severity}>
@@ -102,7 +117,10 @@ export function ImportForm({ onCancel }: { onCancel: () => void }) {
           ))}
           {report.exists && (
             <>
-              <p>La grille « {report.code} » existe : l'import deviendra son brouillon. Changements par rapport à la dernière version :</p>
+              <p>
+                La grille « {report.code} » existe : l'import deviendra son brouillon. Changements
+                par rapport à la dernière version :
+              </p>
               <ChangeList changes={report.changes} />
             </>
           )}
@@ -112,7 +130,12 @@ export function ImportForm({ onCancel }: { onCancel: () => void }) {
         <button type="button" onClick={check} disabled={!file}>
           Vérifier
         </button>
-        <button type="button" className="primary" onClick={run} disabled={!report || report.findings.some((f) => f.severity === "error")}>
+        <button
+          type="button"
+          className="primary"
+          onClick={run}
+          disabled={!report || report.findings.some((f) => f.severity === "error")}
+        >
           Importer la grille
         </button>
         <button type="button" className="link" onClick={onCancel}>

@@ -10,7 +10,13 @@ import { createGrid } from "./grids-api.ts";
 
 const STARTER = {
   locale: "fr",
-  pages: [{ name: "page1", title: "Page 1", elements: [{ type: "text", name: "premiere_question", title: "Première question" }] }],
+  pages: [
+    {
+      name: "page1",
+      title: "Page 1",
+      elements: [{ type: "text", name: "premiere_question", title: "Première question" }],
+    },
+  ],
 };
 
 export function NewGridForm({ onCancel }: { onCancel: () => void }) {
@@ -35,7 +41,13 @@ export function NewGridForm({ onCancel }: { onCancel: () => void }) {
       <h2>Nouvelle grille</h2>
       <label className="field">
         <span>Code (minuscules, chiffres et « _ »)</span>
-        <input className="mono" value={code} onChange={(e) => setCode(e.target.value)} required pattern="[a-z][a-z0-9_]*" />
+        <input
+          className="mono"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          required
+          pattern="[a-z][a-z0-9_]*"
+        />
       </label>
       <label className="field">
         <span>Titre</span>

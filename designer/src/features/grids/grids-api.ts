@@ -12,8 +12,12 @@ export type CatalogueEntry = {
 
 export const listCatalogue = () => apiGet<CatalogueEntry[]>("/designer/grids");
 
-export const createGrid = (input: { code: string; title: string; subject: GridSubject; survey: SurveyJson }) =>
-  apiPost<{ code: string }>("/grids", input);
+export const createGrid = (input: {
+  code: string;
+  title: string;
+  subject: GridSubject;
+  survey: SurveyJson;
+}) => apiPost<{ code: string }>("/grids", input);
 
 export type ImportReport = {
   code: string | null;

@@ -22,7 +22,10 @@ export function NewProposalPage() {
   const { code = "" } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const { data, error } = useLoad(() => loadBase(code, params.get("base")), [code, params.get("base")]);
+  const { data, error } = useLoad(
+    () => loadBase(code, params.get("base")),
+    [code, params.get("base")],
+  );
   const [survey, setSurvey] = useState<SurveyJson | null>(null);
   const [rationale, setRationale] = useState("");
   const [sendError, setSendError] = useState<Error | null>(null);
@@ -48,9 +51,15 @@ export function NewProposalPage() {
     <>
       <div className="page-head">
         <h1>Proposer un changement — {data.title}</h1>
-        <p className="muted">À partir {data.base === "draft" ? "du brouillon" : `de la version ${data.base}`}</p>
+        <p className="muted">
+          À partir {data.base === "draft" ? "du brouillon" : `de la version ${data.base}`}
+        </p>
       </div>
-      <SurveyEditor grid={{ code, title: data.title, subject: data.subject as GridSubject }} survey={survey} onChange={setSurvey} />
+      <SurveyEditor
+        grid={{ code, title: data.title, subject: data.subject as GridSubject }}
+        survey={survey}
+        onChange={setSurvey}
+      />
       <section className="card" aria-label="Envoyer la proposition">
         <label className="field">
           <span>Pourquoi ce changement ? (lu par le COPIL)</span>

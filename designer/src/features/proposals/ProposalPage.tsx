@@ -8,7 +8,14 @@ import { formatDate } from "../../shared/labels.ts";
 import { useLoad } from "../../shared/use-load.ts";
 import { ErrorMessage, Loading } from "../../shared/ui.tsx";
 import { isCopil } from "../session/session-api.ts";
-import { acceptProposal, commentProposal, getProposal, rejectProposal, STATUS_LABELS, type Proposal } from "./proposals-api.ts";
+import {
+  acceptProposal,
+  commentProposal,
+  getProposal,
+  rejectProposal,
+  STATUS_LABELS,
+  type Proposal,
+} from "./proposals-api.ts";
 
 // One proposal: its rationale, its changes, the discussion, and the COPIL's decision.
 
@@ -48,8 +55,9 @@ export function ProposalPage() {
       </div>
       <section className="card">
         <p>
-          <span className={`status status-${data.status}`}>{STATUS_LABELS[data.status]}</span> · proposée par {data.author} le{" "}
-          {formatDate(data.createdAt)}, à partir {data.base === "draft" ? "du brouillon" : `de la version ${data.base}`}
+          <span className={`status status-${data.status}`}>{STATUS_LABELS[data.status]}</span> ·
+          proposée par {data.author} le {formatDate(data.createdAt)}, à partir{" "}
+          {data.base === "draft" ? "du brouillon" : `de la version ${data.base}`}
         </p>
         <h2>Pourquoi</h2>
         <p className="note">{data.rationale}</p>
@@ -69,8 +77,9 @@ export function ProposalPage() {
         <section role="alert" className="card conflict">
           <h2>Conflit avec le brouillon</h2>
           <p>
-            Le brouillon a changé les mêmes questions ({conflict.codes.join(", ")}) depuis la base de cette proposition. Rien
-            n'a été appliqué : reportez la proposition à la main dans le brouillon, ou refusez-la en expliquant pourquoi.
+            Le brouillon a changé les mêmes questions ({conflict.codes.join(", ")}) depuis la base
+            de cette proposition. Rien n'a été appliqué : reportez la proposition à la main dans le
+            brouillon, ou refusez-la en expliquant pourquoi.
           </p>
           <h3>Dans la proposition</h3>
           <ChangeList changes={conflict.proposal} />
@@ -82,14 +91,23 @@ export function ProposalPage() {
       {copil && data.status === "open" && (
         <section className="card" aria-label="Décision">
           <h2>Décision du COPIL</h2>
-          <button type="button" className="primary" onClick={() => act(() => acceptProposal(data.id))}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => act(() => acceptProposal(data.id))}
+          >
             Accepter et intégrer au brouillon
           </button>
           <label className="field">
             <span>Raison du refus</span>
             <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
-          <button type="button" className="danger" disabled={reason.trim() === ""} onClick={() => act(() => rejectProposal(data.id, reason))}>
+          <button
+            type="button"
+            className="danger"
+            disabled={reason.trim() === ""}
+            onClick={() => act(() => rejectProposal(data.id, reason))}
+          >
             Refuser
           </button>
         </section>

@@ -31,7 +31,8 @@ export function ProposalsPage() {
             <span className={`status status-${p.status}`}>{STATUS_LABELS[p.status]}</span>
             <p>{p.rationale}</p>
             <p className="muted">
-              {p.author}, {formatDate(p.createdAt)} · {p.changes.length} changement(s) · {p.comments.length} commentaire(s)
+              {p.author}, {formatDate(p.createdAt)} · {p.changes.length} changement(s) ·{" "}
+              {p.comments.length} commentaire(s)
             </p>
           </li>
         ))}

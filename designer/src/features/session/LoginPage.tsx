@@ -29,11 +29,23 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
       <form onSubmit={submit} className="card">
         <label className="field">
           <span>Adresse e-mail</span>
-          <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <input
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
         </label>
         <label className="field">
           <span>Mot de passe</span>
-          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
         </label>
         <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={busy}>

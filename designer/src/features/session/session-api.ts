@@ -2,7 +2,11 @@ import { apiGet, apiPost, apiRequest, setCsrfToken } from "../../shared/api.ts";
 
 export type Session = {
   user: { id: number; email: string; displayName: string };
-  roles: { role: string; label: string; organisation: { id: number; name: string; kind: string } }[];
+  roles: {
+    role: string;
+    label: string;
+    organisation: { id: number; name: string; kind: string };
+  }[];
   csrfToken: string;
 };
 

@@ -24,7 +24,12 @@ export function PasswordResetForm({
   }
 
   return (
-    <form className="card form" onSubmit={submit} aria-label={`Nouveau mot de passe pour ${user.display_name}`} noValidate>
+    <form
+      className="card form"
+      onSubmit={submit}
+      aria-label={`Nouveau mot de passe pour ${user.display_name}`}
+      noValidate
+    >
       <h2>Nouveau mot de passe pour {user.display_name}</h2>
       <ErrorAlert error={error} />
       <Field
@@ -32,7 +37,12 @@ export function PasswordResetForm({
         hint={`${MIN_PASSWORD_LENGTH} caractères au moins. La personne sera déconnectée de tous ses appareils.`}
         error={errorFor(error?.fieldErrors ?? [], "password")}
       >
-        <input type="text" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+        <input
+          type="text"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="new-password"
+        />
       </Field>
       <div className="actions">
         <button type="submit" className="primary" disabled={pending}>

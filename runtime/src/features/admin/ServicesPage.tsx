@@ -5,7 +5,10 @@ import { useOrganisations } from "./list-organisations.ts";
 import { useCreateOrganisation } from "./create-organisation.ts";
 import { KIND_LABELS, type ManagedOrganisation, type OrganisationKind } from "./types.ts";
 
-const CHILD: Partial<Record<OrganisationKind, OrganisationKind>> = { association: "service", service: "team" };
+const CHILD: Partial<Record<OrganisationKind, OrganisationKind>> = {
+  association: "service",
+  service: "team",
+};
 
 /** The association, its services and their teams; a new service or team goes under one of them. */
 export function ServicesPage() {
@@ -19,7 +22,11 @@ export function ServicesPage() {
       <div className="title-row">
         <h2>Services et équipes</h2>
         {!adding && (
-          <button type="button" className="primary" onClick={() => (setAdding(true), setAdded(null))}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => (setAdding(true), setAdded(null))}
+          >
             Créer un service ou une équipe
           </button>
         )}
@@ -63,7 +70,9 @@ export function ServicesPage() {
                     <strong>{o.name}</strong>
                   </td>
                   <td data-label="Niveau">{KIND_LABELS[o.kind]}</td>
-                  <td data-label="Rattachement">{(o.parent_id && byId.get(o.parent_id)?.name) || "—"}</td>
+                  <td data-label="Rattachement">
+                    {(o.parent_id && byId.get(o.parent_id)?.name) || "—"}
+                  </td>
                   <td data-label="Code">
                     <code>{o.code}</code>
                   </td>
@@ -97,12 +106,22 @@ function ServiceForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!kind) return;
-    const created = await run({ kind, code: code.trim(), name: name.trim(), parent_id: Number(parent) });
+    const created = await run({
+      kind,
+      code: code.trim(),
+      name: name.trim(),
+      parent_id: Number(parent),
+    });
     if (created) onCreated(created);
   }
 
   return (
-    <form className="card form" onSubmit={submit} aria-label="Créer un service ou une équipe" noValidate>
+    <form
+      className="card form"
+      onSubmit={submit}
+      aria-label="Créer un service ou une équipe"
+      noValidate
+    >
       <h2>Nouveau service ou nouvelle équipe</h2>
       <ErrorAlert error={error} />
       <Field
@@ -118,15 +137,29 @@ function ServiceForm({
           ))}
         </select>
       </Field>
-      <Field label="Nom" hint="Par exemple « Service de prévention Wattrelos »." error={errorFor(fieldErrors, "name")}>
-        <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" maxLength={200} />
+      <Field
+        label="Nom"
+        hint="Par exemple « Service de prévention Wattrelos »."
+        error={errorFor(fieldErrors, "name")}
+      >
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoComplete="off"
+          maxLength={200}
+        />
       </Field>
       <Field
         label="Code"
         hint="Minuscules sans accents, chiffres et « _ », par exemple avenir_jeunes_3. Il ne change plus ensuite."
         error={errorFor(fieldErrors, "code")}
       >
-        <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" maxLength={64} />
+        <input
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoComplete="off"
+          maxLength={64}
+        />
       </Field>
       <div className="actions">
         <button type="submit" className="primary" disabled={pending || !kind}>

@@ -2,7 +2,13 @@ import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "../../shared/Alert.tsx";
 import { errorFor, Field } from "../../shared/Field.tsx";
 import { useCreateUser } from "./create-user.ts";
-import { ASSIGNABLE_ROLES, KIND_LABELS, type AdminRole, type ManagedOrganisation, type ManagedUser } from "./types.ts";
+import {
+  ASSIGNABLE_ROLES,
+  KIND_LABELS,
+  type AdminRole,
+  type ManagedOrganisation,
+  type ManagedUser,
+} from "./types.ts";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -25,7 +31,9 @@ export function UserForm({
   const fieldErrors = error?.fieldErrors ?? [];
   const kinds = ASSIGNABLE_ROLES.find((r) => r.role === role)!.kinds;
   const places = organisations.filter((o) => kinds.includes(o.kind));
-  const chosen = places.some((o) => String(o.id) === organisation) ? organisation : String(places[0]?.id ?? "");
+  const chosen = places.some((o) => String(o.id) === organisation)
+    ? organisation
+    : String(places[0]?.id ?? "");
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -43,10 +51,24 @@ export function UserForm({
       <h2>Nouveau compte</h2>
       <ErrorAlert error={error} />
       <Field label="Adresse e-mail" error={errorFor(fieldErrors, "email")}>
-        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
+        <input
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          autoComplete="off"
+        />
       </Field>
-      <Field label="Nom affiché" hint="Le nom que verront les collègues, par exemple « Samia B. »." error={errorFor(fieldErrors, "display_name")}>
-        <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoComplete="off" maxLength={100} />
+      <Field
+        label="Nom affiché"
+        hint="Le nom que verront les collègues, par exemple « Samia B. »."
+        error={errorFor(fieldErrors, "display_name")}
+      >
+        <input
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          autoComplete="off"
+          maxLength={100}
+        />
       </Field>
       <div className="field-row">
         <Field label="Rôle" error={errorFor(fieldErrors, "roles.0.role")}>
@@ -76,7 +98,12 @@ export function UserForm({
         hint={`${MIN_PASSWORD_LENGTH} caractères au moins. Transmettez-le à la personne de vive voix ; elle pourra le changer.`}
         error={errorFor(fieldErrors, "password")}
       >
-        <input type="text" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+        <input
+          type="text"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="new-password"
+        />
       </Field>
       <div className="actions">
         <button type="submit" className="primary" disabled={pending}>

@@ -21,7 +21,11 @@ export function UsersPage() {
     setNotice(null);
     const changed = await update.run(user.id, { disabled: !user.disabled });
     if (changed) {
-      setNotice(changed.disabled ? `Le compte de ${changed.display_name} est désactivé.` : `Le compte de ${changed.display_name} est réactivé.`);
+      setNotice(
+        changed.disabled
+          ? `Le compte de ${changed.display_name} est désactivé.`
+          : `Le compte de ${changed.display_name} est réactivé.`,
+      );
       users.reload();
     }
   }
@@ -31,7 +35,11 @@ export function UsersPage() {
       <div className="title-row">
         <h2>Comptes</h2>
         {!creating && (
-          <button type="button" className="primary" onClick={() => (setCreating(true), setNotice(null))}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => (setCreating(true), setNotice(null))}
+          >
             Créer un compte
           </button>
         )}
@@ -88,7 +96,9 @@ export function UsersPage() {
                   </td>
                   <td data-label="E-mail">{user.email}</td>
                   <td data-label="Rôle">
-                    {user.roles.map((r) => `${capitalise(r.label)} · ${r.organisation_name}`).join(", ") || "—"}
+                    {user.roles
+                      .map((r) => `${capitalise(r.label)} · ${r.organisation_name}`)
+                      .join(", ") || "—"}
                   </td>
                   <td data-label="État">{user.disabled ? "Désactivé" : "Actif"}</td>
                   <td data-label="Créé le">{formatDay(user.created_at)}</td>

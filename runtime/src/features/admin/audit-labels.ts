@@ -40,8 +40,10 @@ const TARGET_LABELS: Record<string, string> = {
 export function targetLabel(entry: AuditEntry): string {
   const details = entry.details ?? {};
   if (typeof details.email === "string") return details.email;
-  if (entry.action === "subject.create" && typeof details.code === "string") return `jeune ${details.code}`;
-  if (entry.action === "organisation.create" && typeof details.name === "string") return details.name;
+  if (entry.action === "subject.create" && typeof details.code === "string")
+    return `jeune ${details.code}`;
+  if (entry.action === "organisation.create" && typeof details.name === "string")
+    return details.name;
   if (!entry.target_type) return "—";
   const what = TARGET_LABELS[entry.target_type] ?? entry.target_type;
   const id = entry.target_id ?? "";

@@ -47,7 +47,8 @@ export function FillForm(props: { version: GridVersion; initialYouth?: Youth | n
     );
   }
 
-  const groupKind = version.subject === "family" || version.subject === "action" ? version.subject : null;
+  const groupKind =
+    version.subject === "family" || version.subject === "action" ? version.subject : null;
   if (groupKind && !group) return <GroupPicker kind={groupKind} onPick={setGroup} />;
 
   if (version.subject === "youth" && !youth) return <YouthPicker onPick={setYouth} />;
@@ -57,7 +58,8 @@ export function FillForm(props: { version: GridVersion; initialYouth?: Youth | n
       {youth && (
         <div className="card chosen">
           <span>
-            Jeune : <strong>{youth.code}</strong> <span className="muted">{youthDetails(youth)}</span>
+            Jeune : <strong>{youth.code}</strong>{" "}
+            <span className="muted">{youthDetails(youth)}</span>
           </span>
           <button type="button" className="link" onClick={() => setYouth(null)}>
             Changer de jeune
@@ -122,7 +124,11 @@ function SurveyStep(props: {
   return (
     <>
       <div ref={summaryRef} aria-live="polite">
-        {placed.length > 0 ? <ErrorSummary model={model} errors={placed} /> : <ErrorAlert error={error} />}
+        {placed.length > 0 ? (
+          <ErrorSummary model={model} errors={placed} />
+        ) : (
+          <ErrorAlert error={error} />
+        )}
         {pending && <p role="status">Enregistrement en cours…</p>}
       </div>
       <SurveyForm model={model} />

@@ -9,20 +9,38 @@ import { migrateRecord } from "./migrate-record.ts";
 
 // The record's answers in the newest version's form, to give what that
 // version newly requires before the move.
-export function CompleteInNewest({ record, newest, onMoved }: { record: ResponseRecord; newest: number; onMoved: () => void }) {
+export function CompleteInNewest({
+  record,
+  newest,
+  onMoved,
+}: {
+  record: ResponseRecord;
+  newest: number;
+  onMoved: () => void;
+}) {
   const version = useGridVersion(record.grid, newest);
   if (version.error) return <ErrorAlert error={version.error} />;
   if (!version.data) return <Loading what="de la nouvelle version" />;
   return <CompleteForm record={record} version={version.data} onMoved={onMoved} />;
 }
 
-function CompleteForm({ record, version, onMoved }: { record: ResponseRecord; version: GridVersion; onMoved: () => void }) {
+function CompleteForm({
+  record,
+  version,
+  onMoved,
+}: {
+  record: ResponseRecord;
+  version: GridVersion;
+  onMoved: () => void;
+}) {
   const [model] = useState(() => {
     const built = createSurveyModel(version.survey, { data: record.data, singlePage: true });
     built.showCompleteButton = false;
     return built;
   });
-  const move = useMutation((data: Record<string, unknown>) => migrateRecord(record.id, record.revision, data));
+  const move = useMutation((data: Record<string, unknown>) =>
+    migrateRecord(record.id, record.revision, data),
+  );
 
   return (
     <>

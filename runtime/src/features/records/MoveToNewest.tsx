@@ -11,7 +11,15 @@ import { getVersionChanges, migrateRecord } from "./migrate-record.ts";
 // move it to the newest version, after showing what changed between the two.
 // When the newest version requires answers the record lacks, the move is
 // refused with those fields named, and the newest version's form opens to give them.
-export function MoveToNewest({ record, newest, onMoved }: { record: ResponseRecord; newest: number; onMoved: () => void }) {
+export function MoveToNewest({
+  record,
+  newest,
+  onMoved,
+}: {
+  record: ResponseRecord;
+  newest: number;
+  onMoved: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const changes = useApi(open ? `${record.grid}:${record.version}:${newest}` : null, () =>
     getVersionChanges(record.grid, record.version, newest),
@@ -22,8 +30,8 @@ export function MoveToNewest({ record, newest, onMoved }: { record: ResponseReco
   return (
     <div className="alert" role="note">
       <p>
-        Cette fiche a été remplie avec la version {record.version} de la grille ; la version {newest} est celle des
-        nouvelles fiches.
+        Cette fiche a été remplie avec la version {record.version} de la grille ; la version{" "}
+        {newest} est celle des nouvelles fiches.
       </p>
       {!open ? (
         <button type="button" onClick={() => setOpen(true)}>

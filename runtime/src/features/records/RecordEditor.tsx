@@ -29,7 +29,6 @@ export function RecordEditor({ record, version, onSaved, onReload }: Props) {
     model.mode = editing ? "edit" : "display";
   }, [model, editing]);
 
-
   function cancel() {
     model.data = record.data;
     reset();

@@ -36,7 +36,9 @@ export function RecordsPage() {
       {records.data && records.data.length > 0 && (
         <div className="table-wrap">
           <table className="list">
-            <caption className="sr-only">Fiches enregistrées, de la plus récente à la plus ancienne</caption>
+            <caption className="sr-only">
+              Fiches enregistrées, de la plus récente à la plus ancienne
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Date</th>
@@ -48,7 +50,11 @@ export function RecordsPage() {
             </thead>
             <tbody>
               {records.data.map((record) => (
-                <tr key={record.id} className="clickable" onClick={() => navigate(`/fiches/${record.id}`)}>
+                <tr
+                  key={record.id}
+                  className="clickable"
+                  onClick={() => navigate(`/fiches/${record.id}`)}
+                >
                   <td data-label="Date">
                     <Link to={`/fiches/${record.id}`} onClick={(e) => e.stopPropagation()}>
                       {formatDate(record.occurred_on)}

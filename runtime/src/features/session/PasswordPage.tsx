@@ -36,23 +36,45 @@ export function PasswordPage() {
           <p>Mot de passe changé. Vos autres appareils ont été déconnectés.</p>
         </SuccessAlert>
       )}
-      <form className="card form inline-form" onSubmit={submit} aria-labelledby="password-title" noValidate>
+      <form
+        className="card form inline-form"
+        onSubmit={submit}
+        aria-labelledby="password-title"
+        noValidate
+      >
         <ErrorAlert error={error} />
         <Field label="Mot de passe actuel" error={errorFor(fieldErrors, "current_password")}>
-          <input type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" />
+          <input
+            type="password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            autoComplete="current-password"
+          />
         </Field>
         <Field
           label="Nouveau mot de passe"
           hint={`${MIN_LENGTH} caractères au moins. Une phrase facile à retenir convient bien.`}
           error={errorFor(fieldErrors, "new_password")}
         >
-          <input type="password" value={next} onChange={(e) => setNext(e.target.value)} autoComplete="new-password" />
+          <input
+            type="password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+            autoComplete="new-password"
+          />
         </Field>
         <Field
           label="Nouveau mot de passe, une seconde fois"
-          error={mismatch ? "Les deux saisies du nouveau mot de passe sont différentes." : undefined}
+          error={
+            mismatch ? "Les deux saisies du nouveau mot de passe sont différentes." : undefined
+          }
         >
-          <input type="password" value={again} onChange={(e) => setAgain(e.target.value)} autoComplete="new-password" />
+          <input
+            type="password"
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+            autoComplete="new-password"
+          />
         </Field>
         <div className="actions">
           <button type="submit" className="primary" disabled={pending}>

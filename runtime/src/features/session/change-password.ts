@@ -4,7 +4,10 @@ import type { Session } from "./types.ts";
 
 /** Every other session of the account ends; this one continues with a new CSRF token. */
 export async function changePassword(current: string, next: string): Promise<Session> {
-  const session = await apiPost<Session>("/session/password", { current_password: current, new_password: next });
+  const session = await apiPost<Session>("/session/password", {
+    current_password: current,
+    new_password: next,
+  });
   setCsrfToken(session.csrfToken);
   return session;
 }

@@ -1,5 +1,9 @@
 export type Session = {
   user: { id: number; email: string; displayName: string };
-  roles: { role: string; label: string; organisation: { id: number; name: string; kind: string } }[];
+  roles: {
+    role: string;
+    label: string;
+    organisation: { id: number; name: string; kind: string };
+  }[];
   csrfToken: string;
 };

@@ -3,7 +3,16 @@ import type { ComputedTable } from "./types.ts";
 // A horizontal bar per row of the table, split by column when there are few
 // columns; drawn in SVG, no chart library. Masked figures are left out and said so.
 
-const COLOURS = ["#1f5f8b", "#e07b39", "#3a8f5c", "#8c4f9f", "#c23b4a", "#5b7083", "#b8912f", "#2a9d9b"];
+const COLOURS = [
+  "#1f5f8b",
+  "#e07b39",
+  "#3a8f5c",
+  "#8c4f9f",
+  "#c23b4a",
+  "#5b7083",
+  "#b8912f",
+  "#2a9d9b",
+];
 const MAX_SEGMENTS = COLOURS.length;
 const numbers = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
 
@@ -12,12 +21,18 @@ function shorten(text: string, max: number): string {
 }
 
 export function BarChart({ table }: { table: ComputedTable }) {
-  const split = table.columns.length > 1 && table.columns.length <= MAX_SEGMENTS && table.percentages !== null;
+  const split =
+    table.columns.length > 1 && table.columns.length <= MAX_SEGMENTS && table.percentages !== null;
   const bars = table.rows.map((row, r) => {
     const segments = split
       ? table.columns.map((_, c) => table.cells[r]?.[c] ?? 0)
       : [table.totals.rows[r] ?? 0];
-    return { label: row.label, segments, total: segments.reduce((a, b) => a + b, 0), masked: table.masked[r]?.some(Boolean) };
+    return {
+      label: row.label,
+      segments,
+      total: segments.reduce((a, b) => a + b, 0),
+      masked: table.masked[r]?.some(Boolean),
+    };
   });
   const max = Math.max(1, ...bars.map((b) => b.total));
   const labelWidth = 200;
@@ -44,7 +59,14 @@ export function BarChart({ table }: { table: ComputedTable }) {
               {bar.segments.map((value, s) => {
                 const width = (value / max) * barArea;
                 const rect = (
-                  <rect key={s} x={x} y={y + 3} width={width} height={lineHeight - 8} fill={COLOURS[s % COLOURS.length]}>
+                  <rect
+                    key={s}
+                    x={x}
+                    y={y + 3}
+                    width={width}
+                    height={lineHeight - 8}
+                    fill={COLOURS[s % COLOURS.length]}
+                  >
                     <title>{`${bar.label}${split ? ` · ${table.columns[s]!.label}` : ""} : ${numbers.format(value)}`}</title>
                   </rect>
                 );
@@ -64,14 +86,20 @@ export function BarChart({ table }: { table: ComputedTable }) {
           <ul className="legend">
             {table.columns.map((column, c) => (
               <li key={c}>
-                <span className="swatch" style={{ background: COLOURS[c % COLOURS.length] }} aria-hidden="true" />
+                <span
+                  className="swatch"
+                  style={{ background: COLOURS[c % COLOURS.length] }}
+                  aria-hidden="true"
+                />
                 {column.label}
               </li>
             ))}
           </ul>
         </figcaption>
       )}
-      {bars.some((b) => b.masked) && <p className="hint">* une partie de la barre est masquée (petits effectifs).</p>}
+      {bars.some((b) => b.masked) && (
+        <p className="hint">* une partie de la barre est masquée (petits effectifs).</p>
+      )}
     </figure>
   );
 }

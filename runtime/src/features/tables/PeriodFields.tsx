@@ -1,7 +1,13 @@
 import type { TablePeriod } from "./get-table.ts";
 
 /** "Du … au …" on the record's date; an empty field leaves that end open. */
-export function PeriodFields({ period, onChange }: { period: TablePeriod; onChange: (p: TablePeriod) => void }) {
+export function PeriodFields({
+  period,
+  onChange,
+}: {
+  period: TablePeriod;
+  onChange: (p: TablePeriod) => void;
+}) {
   return (
     <fieldset className="field period-fields">
       <legend>Période (date de la fiche)</legend>

@@ -13,8 +13,15 @@ export function ReportsSection() {
       <h2 id="reports-title">Rapports</h2>
       <div className="field inline-field">
         <label htmlFor="report-year">Année</label>
-        <input id="report-year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value.trim())} />
-        {!validYear && <p className="field-error">L'année s'écrit sur quatre chiffres, par exemple 2026.</p>}
+        <input
+          id="report-year"
+          inputMode="numeric"
+          value={year}
+          onChange={(e) => setYear(e.target.value.trim())}
+        />
+        {!validYear && (
+          <p className="field-error">L'année s'écrit sur quatre chiffres, par exemple 2026.</p>
+        )}
       </div>
       <ErrorAlert error={error} />
       <ul className="cards">
@@ -24,10 +31,19 @@ export function ReportsSection() {
             {report.description && <p className="muted">{report.description}</p>}
             <p className="hint">{report.tables.length} tableaux</p>
             <div className="actions">
-              <a className="button" href={`/api/reports/${encodeURIComponent(report.code)}.html${query}`} target="_blank" rel="noopener">
+              <a
+                className="button"
+                href={`/api/reports/${encodeURIComponent(report.code)}.html${query}`}
+                target="_blank"
+                rel="noopener"
+              >
                 Ouvrir pour imprimer
               </a>
-              <a className="button" href={`/api/reports/${encodeURIComponent(report.code)}.xlsx${query}`} download>
+              <a
+                className="button"
+                href={`/api/reports/${encodeURIComponent(report.code)}.xlsx${query}`}
+                download
+              >
                 XLSX
               </a>
             </div>

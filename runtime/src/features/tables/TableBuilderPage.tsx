@@ -56,7 +56,10 @@ export default function TableBuilderPage() {
   }, [grid]);
 
   const definition = useMemo(
-    () => (options.data ? buildDefinition(options.data, { measure, axes, filters, period, title }) : undefined),
+    () =>
+      options.data
+        ? buildDefinition(options.data, { measure, axes, filters, period, title })
+        : undefined,
     [options.data, measure, axes, filters, period, title],
   );
 
@@ -91,8 +94,11 @@ export default function TableBuilderPage() {
     if (saved) navigate(`/tableaux/${encodeURIComponent(saved.code)}`);
   }
 
-  const setAxis = (axis: Axis, values: number[]) => setAxes((current) => ({ ...current, [axis]: values }));
-  const titleError = save.error?.fieldErrors.find((e) => e.field === "title" || e.field === "code")?.message;
+  const setAxis = (axis: Axis, values: number[]) =>
+    setAxes((current) => ({ ...current, [axis]: values }));
+  const titleError = save.error?.fieldErrors.find(
+    (e) => e.field === "title" || e.field === "code",
+  )?.message;
 
   return (
     <section aria-labelledby="builder-title">
@@ -125,7 +131,10 @@ export default function TableBuilderPage() {
                     const next = Number(e.target.value);
                     const fits = (i: number) => dimensionFits(options.data!, next, i);
                     setMeasure(next);
-                    setAxes((a) => ({ rows: a.rows.filter(fits), columns: a.columns.filter(fits) }));
+                    setAxes((a) => ({
+                      rows: a.rows.filter(fits),
+                      columns: a.columns.filter(fits),
+                    }));
                   }}
                 >
                   {options.data.measures.map((m, i) => (
@@ -135,7 +144,13 @@ export default function TableBuilderPage() {
                   ))}
                 </select>
               </div>
-              <AxisFields axis="rows" label="En lignes" values={axes.rows} offered={offered} onChange={(v) => setAxis("rows", v)} />
+              <AxisFields
+                axis="rows"
+                label="En lignes"
+                values={axes.rows}
+                offered={offered}
+                onChange={(v) => setAxis("rows", v)}
+              />
               <AxisFields
                 axis="columns"
                 label="En colonnes"
@@ -160,7 +175,11 @@ export default function TableBuilderPage() {
               </div>
               <ErrorAlert error={save.error && !titleError ? save.error : undefined} />
               <div className="actions">
-                <button type="submit" className="primary" disabled={save.pending || !title.trim() || axes.rows.length === 0}>
+                <button
+                  type="submit"
+                  className="primary"
+                  disabled={save.pending || !title.trim() || axes.rows.length === 0}
+                >
                   Enregistrer le tableau
                 </button>
               </div>
@@ -217,7 +236,13 @@ function AxisFields({
   return (
     <fieldset className="field axis-fields">
       <legend>{label}</legend>
-      {values.length === 0 && <p className="hint">{axis === "rows" ? "Au moins une dimension." : "Facultatif : une seule colonne « Total » sinon."}</p>}
+      {values.length === 0 && (
+        <p className="hint">
+          {axis === "rows"
+            ? "Au moins une dimension."
+            : "Facultatif : une seule colonne « Total » sinon."}
+        </p>
+      )}
       {values.map((value, position) => (
         <div className="axis-line" key={position}>
           <label className="sr-only" htmlFor={`${axis}-${position}`}>
@@ -226,7 +251,9 @@ function AxisFields({
           <select
             id={`${axis}-${position}`}
             value={value}
-            onChange={(e) => onChange(values.map((v, i) => (i === position ? Number(e.target.value) : v)))}
+            onChange={(e) =>
+              onChange(values.map((v, i) => (i === position ? Number(e.target.value) : v)))
+            }
           >
             {groups.map((group) => (
               <optgroup key={group} label={group}>
@@ -246,8 +273,14 @@ function AxisFields({
         </div>
       ))}
       {values.length < MAX_PER_AXIS && offered.length > 0 && (
-        <button type="button" className="secondary" onClick={() => onChange([...values, offered[0]!.index])}>
-          {axis === "rows" ? "Ajouter une dimension en lignes" : "Ajouter une dimension en colonnes"}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => onChange([...values, offered[0]!.index])}
+        >
+          {axis === "rows"
+            ? "Ajouter une dimension en lignes"
+            : "Ajouter une dimension en colonnes"}
         </button>
       )}
     </fieldset>
@@ -263,17 +296,23 @@ function FilterFields({
   filters: Filter[];
   onChange: (filters: Filter[]) => void;
 }) {
-  const available = options.filters.filter((f) => !filters.some((chosen) => chosen.question === f.question));
+  const available = options.filters.filter(
+    (f) => !filters.some((chosen) => chosen.question === f.question),
+  );
   return (
     <fieldset className="field">
       <legend>Filtres</legend>
-      {filters.length === 0 && <p className="hint">Facultatif : ne garder que certaines réponses.</p>}
+      {filters.length === 0 && (
+        <p className="hint">Facultatif : ne garder que certaines réponses.</p>
+      )}
       {filters.map((filter, position) => {
         const option = options.filters.find((f) => f.question === filter.question)!;
         const toggle = (value: string, on: boolean) =>
           onChange(
             filters.map((f, i) =>
-              i === position ? { ...f, values: on ? [...f.values, value] : f.values.filter((v) => v !== value) } : f,
+              i === position
+                ? { ...f, values: on ? [...f.values, value] : f.values.filter((v) => v !== value) }
+                : f,
             ),
           );
         return (
@@ -291,7 +330,10 @@ function FilterFields({
                 </label>
               ))}
             </div>
-            <button type="button" onClick={() => onChange(filters.filter((_, i) => i !== position))}>
+            <button
+              type="button"
+              onClick={() => onChange(filters.filter((_, i) => i !== position))}
+            >
               Retirer ce filtre
             </button>
           </fieldset>
@@ -305,7 +347,9 @@ function FilterFields({
           <select
             id="builder-add-filter"
             value=""
-            onChange={(e) => e.target.value && onChange([...filters, { question: e.target.value, values: [] }])}
+            onChange={(e) =>
+              e.target.value && onChange([...filters, { question: e.target.value, values: [] }])
+            }
           >
             <option value="">Ajouter un filtre sur…</option>
             {available.map((f) => (
@@ -321,22 +365,38 @@ function FilterFields({
 }
 
 /** A breakdown's rows or columns go only with the sum of that breakdown. */
-function dimensionFits(options: TableOptions, measureIndex: number, dimensionIndex: number): boolean {
+function dimensionFits(
+  options: TableOptions,
+  measureIndex: number,
+  dimensionIndex: number,
+): boolean {
   const measure = options.measures[measureIndex]?.measure;
   const d = options.dimensions[dimensionIndex]?.dimension;
   if (!d) return false;
-  return !d.kind.startsWith("breakdown_") || (measure?.kind === "breakdown_sum" && measure.question === d.question);
+  return (
+    !d.kind.startsWith("breakdown_") ||
+    (measure?.kind === "breakdown_sum" && measure.question === d.question)
+  );
 }
 
 /** The definition the choices make; breakdown dimensions that no longer fit the measure are left out. */
 function buildDefinition(
   options: TableOptions,
-  state: { measure: number; axes: Record<Axis, number[]>; filters: Filter[]; period: TablePeriod; title: string },
+  state: {
+    measure: number;
+    axes: Record<Axis, number[]>;
+    filters: Filter[];
+    period: TablePeriod;
+    title: string;
+  },
 ): TableDefinition {
   const measure = options.measures[state.measure]?.measure ?? { kind: "count" };
   const fits = (index: number) => dimensionFits(options, state.measure, index);
   const title = state.title.trim() || "Tableau sans titre";
-  const period = { ...(state.period.from ? { from: state.period.from } : {}), ...(state.period.to ? { to: state.period.to } : {}) };
+  const period = {
+    ...(state.period.from ? { from: state.period.from } : {}),
+    ...(state.period.to ? { to: state.period.to } : {}),
+  };
   return {
     code: codeFromTitle(title),
     title,
@@ -344,7 +404,9 @@ function buildDefinition(
     measure,
     rows: state.axes.rows.filter(fits).map((i) => options.dimensions[i]!.dimension),
     columns: state.axes.columns.filter(fits).map((i) => options.dimensions[i]!.dimension),
-    ...(state.filters.some((f) => f.values.length > 0) ? { filters: state.filters.filter((f) => f.values.length > 0) } : {}),
+    ...(state.filters.some((f) => f.values.length > 0)
+      ? { filters: state.filters.filter((f) => f.values.length > 0) }
+      : {}),
     ...(Object.keys(period).length > 0 ? { period } : {}),
   };
 }

@@ -23,7 +23,9 @@ export default function TablePage() {
       {data?.description && <p className="muted">{data.description}</p>}
       <PeriodFields period={period} onChange={setPeriod} />
       {data?.scope === "federation" && (
-        <p className="hint">Toutes les associations de la fédération ; les petits effectifs sont masqués.</p>
+        <p className="hint">
+          Toutes les associations de la fédération ; les petits effectifs sont masqués.
+        </p>
       )}
       <ErrorAlert error={error} />
       {loading && !data && <Loading what="du tableau" />}

@@ -20,7 +20,11 @@ export function TableView({ table, stacked = false }: { table: ComputedTable; st
       {choices.length > 1 && (
         <div className="field inline-field">
           <label htmlFor="table-display">Afficher</label>
-          <select id="table-display" value={display} onChange={(e) => setDisplay(e.target.value as Display)}>
+          <select
+            id="table-display"
+            value={display}
+            onChange={(e) => setDisplay(e.target.value as Display)}
+          >
             {choices.map((d) => (
               <option key={d} value={d}>
                 {DISPLAY_LABELS[d]}
@@ -43,7 +47,9 @@ export function TableView({ table, stacked = false }: { table: ComputedTable; st
       {table.rowDimensions.length + table.columnDimensions.length > 0 && (
         <p className="hint">
           {table.rowDimensions.length > 0 && <>En lignes : {table.rowDimensions.join(" × ")}. </>}
-          {table.columnDimensions.length > 0 && <>En colonnes : {table.columnDimensions.join(" × ")}.</>}
+          {table.columnDimensions.length > 0 && (
+            <>En colonnes : {table.columnDimensions.join(" × ")}.</>
+          )}
         </p>
       )}
       {table.notes.map((note) => (

@@ -21,7 +21,12 @@ export function useTable(code: string | undefined, period: TablePeriod = {}) {
 }
 
 /** Download addresses, with the same period as the table shown. */
-export function downloadUrl(code: string, format: "xlsx" | "csv", period: TablePeriod, separator?: "comma"): string {
+export function downloadUrl(
+  code: string,
+  format: "xlsx" | "csv",
+  period: TablePeriod,
+  separator?: "comma",
+): string {
   const params = new URLSearchParams(query(period).slice(1));
   if (separator) params.set("separator", separator);
   const text = params.toString();

@@ -19,11 +19,14 @@ function show(value: Figure | undefined): string {
 
 function withPercent(value: Figure | undefined, percent: Figure | undefined): string {
   if (value === null || value === undefined) return MASKED;
-  return percent === null || percent === undefined ? show(value) : `${show(value)} (${percents.format(percent)} %)`;
+  return percent === null || percent === undefined
+    ? show(value)
+    : `${show(value)} (${percents.format(percent)} %)`;
 }
 
 function ratio(part: Figure | undefined, whole: Figure | undefined): Figure {
-  if (part === null || part === undefined || whole === null || whole === undefined || whole === 0) return null;
+  if (part === null || part === undefined || whole === null || whole === undefined || whole === 0)
+    return null;
   return Math.round((part / whole) * 1000) / 10;
 }
 
@@ -36,7 +39,14 @@ export function toGridCells(table: ComputedTable, display: Display = "counts") {
   const cell = (r: number, c: number) => {
     const value = table.cells[r]?.[c];
     if (!p) return show(value);
-    return withPercent(value, display === "ofAll" ? p.ofAll[r]?.[c] : display === "ofRow" ? p.ofRow[r]?.[c] : p.ofColumn[r]?.[c]);
+    return withPercent(
+      value,
+      display === "ofAll"
+        ? p.ofAll[r]?.[c]
+        : display === "ofRow"
+          ? p.ofRow[r]?.[c]
+          : p.ofColumn[r]?.[c],
+    );
   };
   // A total line or column reads as a share of the grand total where that is what the view compares.
   const rowTotal = (r: number) =>
@@ -59,5 +69,7 @@ export function toGridCells(table: ComputedTable, display: Display = "counts") {
 }
 
 export function hasMaskedCells(table: ComputedTable): boolean {
-  return table.masked.some((row) => row.some(Boolean)) || table.cells.some((row) => row.includes(null));
+  return (
+    table.masked.some((row) => row.some(Boolean)) || table.cells.some((row) => row.includes(null))
+  );
 }

@@ -1,7 +1,8 @@
 import { formatDate } from "../../shared/dates.ts";
 import type { AccompanimentPeriod } from "./file-types.ts";
 
-const labels = (items: { label: string }[]) => (items.length ? items.map((i) => i.label).join(", ") : "—");
+const labels = (items: { label: string }[]) =>
+  items.length ? items.map((i) => i.label).join(", ") : "—";
 
 function duration(days: number): string {
   if (days < 60) return `${days} jour${days > 1 ? "s" : ""}`;
@@ -21,7 +22,8 @@ export function CurrentAccompaniment({ period }: { period: AccompanimentPeriod |
           <div>
             <dt>Depuis le</dt>
             <dd>
-              {formatDate(period.start)} <span className="muted">({duration(period.length_days)})</span>
+              {formatDate(period.start)}{" "}
+              <span className="muted">({duration(period.length_days)})</span>
             </dd>
           </div>
           <div>

@@ -30,7 +30,9 @@ export function DataRights({
     const result = await anonymise.run(youthId);
     if (!result) return;
     setStep("idle");
-    onAnonymised(`Jeune anonymisé·e : ${result.values_removed} réponse(s) en texte libre effacée(s).`);
+    onAnonymised(
+      `Jeune anonymisé·e : ${result.values_removed} réponse(s) en texte libre effacée(s).`,
+    );
   }
 
   async function confirmErase() {
@@ -41,8 +43,8 @@ export function DataRights({
     <section className="card data-rights" aria-labelledby="rights-title">
       <h2 id="rights-title">Données personnelles (RGPD)</h2>
       <p className="muted">
-        À la demande du jeune ou de sa famille : consulter tout ce qui est enregistré, l'anonymiser ou
-        l'effacer. Chaque action est inscrite au journal de l'association.
+        À la demande du jeune ou de sa famille : consulter tout ce qui est enregistré, l'anonymiser
+        ou l'effacer. Chaque action est inscrite au journal de l'association.
       </p>
       <ErrorAlert error={anonymise.error ?? erase.error} />
       <div className="actions">
@@ -55,19 +57,29 @@ export function DataRights({
         <button type="button" onClick={() => setStep("anonymise")} disabled={step !== "idle"}>
           Anonymiser…
         </button>
-        <button type="button" className="danger" onClick={() => setStep("erase")} disabled={step !== "idle"}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => setStep("erase")}
+          disabled={step !== "idle"}
+        >
           Effacer…
         </button>
       </div>
       {step === "anonymise" && (
         <div className="confirm" role="group" aria-label="Confirmer l'anonymisation">
           <p>
-            Le prénom, le mois de naissance, le quartier et toutes les réponses en texte libre de {code}{" "}
-            seront effacés définitivement, y compris dans l'historique des fiches. Les réponses codées
-            restent pour les statistiques.
+            Le prénom, le mois de naissance, le quartier et toutes les réponses en texte libre de{" "}
+            {code} seront effacés définitivement, y compris dans l'historique des fiches. Les
+            réponses codées restent pour les statistiques.
           </p>
           <div className="actions">
-            <button type="button" className="primary" onClick={confirmAnonymise} disabled={anonymise.pending}>
+            <button
+              type="button"
+              className="primary"
+              onClick={confirmAnonymise}
+              disabled={anonymise.pending}
+            >
               {anonymise.pending ? "Anonymisation…" : "Confirmer l'anonymisation"}
             </button>
             <button type="button" onClick={() => setStep("idle")}>
@@ -79,11 +91,16 @@ export function DataRights({
       {step === "erase" && (
         <div className="confirm" role="group" aria-label="Confirmer l'effacement">
           <p>
-            {code} et toutes ses fiches seront supprimés définitivement. Seul le journal garde la trace de
-            l'effacement, sans son contenu.
+            {code} et toutes ses fiches seront supprimés définitivement. Seul le journal garde la
+            trace de l'effacement, sans son contenu.
           </p>
           <div className="actions">
-            <button type="button" className="danger" onClick={confirmErase} disabled={erase.pending}>
+            <button
+              type="button"
+              className="danger"
+              onClick={confirmErase}
+              disabled={erase.pending}
+            >
               {erase.pending ? "Effacement…" : "Effacer définitivement"}
             </button>
             <button type="button" onClick={() => setStep("idle")}>

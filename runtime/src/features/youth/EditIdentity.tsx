@@ -35,8 +35,17 @@ export function EditIdentity(props: { youth: Youth; onSaved: () => void; onCance
   return (
     <form className="card form" onSubmit={submit} aria-label="Modifier l'identité" noValidate>
       <ErrorAlert error={error} />
-      <Field label="Prénom ou initiales" hint="Jamais de nom de famille." error={errorFor(fieldErrors, "first_name")}>
-        <input value={firstName} onChange={(e) => setFirstName(e.target.value)} autoComplete="off" maxLength={30} />
+      <Field
+        label="Prénom ou initiales"
+        hint="Jamais de nom de famille."
+        error={errorFor(fieldErrors, "first_name")}
+      >
+        <input
+          value={firstName}
+          onChange={(e) => setFirstName(e.target.value)}
+          autoComplete="off"
+          maxLength={30}
+        />
       </Field>
       <div className="field-row">
         <Field label="Mois de naissance" error={errorFor(fieldErrors, "birth_month")}>
@@ -50,7 +59,12 @@ export function EditIdentity(props: { youth: Youth; onSaved: () => void; onCance
           </select>
         </Field>
         <Field label="Année de naissance" error={errorFor(fieldErrors, "birth_year")}>
-          <input type="number" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />
+          <input
+            type="number"
+            inputMode="numeric"
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+          />
         </Field>
       </div>
       <fieldset className="field">
@@ -58,13 +72,22 @@ export function EditIdentity(props: { youth: Youth; onSaved: () => void; onCance
         <div className="choices">
           {SEXES.map((value) => (
             <label key={value} className="choice">
-              <input type="radio" name="edit-sex" checked={sex === value} onChange={() => setSex(value)} />
+              <input
+                type="radio"
+                name="edit-sex"
+                checked={sex === value}
+                onChange={() => setSex(value)}
+              />
               {SEX_LABELS[value]}
             </label>
           ))}
         </div>
       </fieldset>
-      <CommuneField value={commune} onChange={setCommune} error={errorFor(fieldErrors, "commune")} />
+      <CommuneField
+        value={commune}
+        onChange={setCommune}
+        error={errorFor(fieldErrors, "commune")}
+      />
       <Field
         label="Quartier (facultatif)"
         hint="Le nom du quartier, jamais une adresse."

@@ -1,7 +1,8 @@
 import { formatDate } from "../../shared/dates.ts";
 import type { Coded, Situations } from "./file-types.ts";
 
-const text = (answer: Coded[] | null) => (answer && answer.length ? answer.map((a) => a.label).join(", ") : "—");
+const text = (answer: Coded[] | null) =>
+  answer && answer.length ? answer.map((a) => a.label).join(", ") : "—";
 
 /** The situation at entry beside the latest one, computed from the situation records. */
 export function SituationsTable({ situations }: { situations: Situations }) {
@@ -10,7 +11,9 @@ export function SituationsTable({ situations }: { situations: Situations }) {
     <section aria-labelledby="situations-title">
       <h2 id="situations-title">Situation à l'entrée et dernière situation</h2>
       {!entry || !latest ? (
-        <p className="muted">Aucun point de situation pour l'instant : remplissez « Situation du jeune ».</p>
+        <p className="muted">
+          Aucun point de situation pour l'instant : remplissez « Situation du jeune ».
+        </p>
       ) : (
         <div className="table-wrap">
           <table className="list situations">
@@ -21,7 +24,8 @@ export function SituationsTable({ situations }: { situations: Situations }) {
                   À l'entrée <span className="muted">({formatDate(entry.occurred_on)})</span>
                 </th>
                 <th scope="col">
-                  Dernière situation <span className="muted">({formatDate(latest.occurred_on)})</span>
+                  Dernière situation{" "}
+                  <span className="muted">({formatDate(latest.occurred_on)})</span>
                 </th>
               </tr>
             </thead>

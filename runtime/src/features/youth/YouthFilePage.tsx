@@ -39,7 +39,9 @@ export function YouthFilePage({ canManageData = false }: { canManageData?: boole
       {back}
       <h1 id="file-title">
         Dossier de {data.subject.code}
-        {data.subject.first_name ? <span className="muted"> · {data.subject.first_name}</span> : null}
+        {data.subject.first_name ? (
+          <span className="muted"> · {data.subject.first_name}</span>
+        ) : null}
       </h1>
       {notice && (
         <SuccessAlert>

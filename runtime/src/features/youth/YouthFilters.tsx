@@ -13,10 +13,20 @@ export function YouthFilters({
 }) {
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   return (
-    <form className="card filters" role="search" aria-label="Rechercher et filtrer les jeunes" onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="card filters"
+      role="search"
+      aria-label="Rechercher et filtrer les jeunes"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="field">
         <label htmlFor="youth-filter">Rechercher par code ou prénom</label>
-        <input id="youth-filter" type="search" value={filters.q} onChange={(e) => set({ q: e.target.value })} />
+        <input
+          id="youth-filter"
+          type="search"
+          value={filters.q}
+          onChange={(e) => set({ q: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="youth-active">Accompagnement</label>
@@ -31,8 +41,12 @@ export function YouthFilters({
         </select>
       </div>
       <CommuneField
-        value={filters.commune ? { code: filters.commune, name: communeName ?? filters.commune } : null}
-        onChange={(commune) => onChange({ ...filters, commune: commune?.code ?? "" }, commune?.name ?? null)}
+        value={
+          filters.commune ? { code: filters.commune, name: communeName ?? filters.commune } : null
+        }
+        onChange={(commune) =>
+          onChange({ ...filters, commune: commune?.code ?? "" }, commune?.name ?? null)
+        }
       />
       <div className="field-row">
         <div className="field">

@@ -66,7 +66,11 @@ export function YouthPage() {
             </thead>
             <tbody>
               {data.map((youth) => (
-                <tr key={youth.id} className="clickable" onClick={() => navigate(`/jeunes/${youth.id}`)}>
+                <tr
+                  key={youth.id}
+                  className="clickable"
+                  onClick={() => navigate(`/jeunes/${youth.id}`)}
+                >
                   <td data-label="Code">
                     <Link to={`/jeunes/${youth.id}`} onClick={(e) => e.stopPropagation()}>
                       <strong>{youth.code}</strong>
@@ -77,9 +81,13 @@ export function YouthPage() {
                   <td data-label="Sexe">{youth.sex ? SEX_LABELS[youth.sex] : "—"}</td>
                   <td data-label="Commune">
                     {youth.commune?.name ?? "—"}
-                    {youth.neighbourhood ? <span className="muted"> · {youth.neighbourhood}</span> : null}
+                    {youth.neighbourhood ? (
+                      <span className="muted"> · {youth.neighbourhood}</span>
+                    ) : null}
                   </td>
-                  <td data-label="Accompagnement">{youth.active_accompaniment ? "En cours" : "—"}</td>
+                  <td data-label="Accompagnement">
+                    {youth.active_accompaniment ? "En cours" : "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -21,7 +21,13 @@ export type SituationPoint = { response_id: string; occurred_on: string; moment:
 export type Situations = {
   entry: SituationPoint | null;
   latest: SituationPoint | null;
-  rows: { question: string; label: string; entry: Coded[] | null; latest: Coded[] | null; changed: boolean }[];
+  rows: {
+    question: string;
+    label: string;
+    entry: Coded[] | null;
+    latest: Coded[] | null;
+    changed: boolean;
+  }[];
 };
 
 export type TimelineEntry = {

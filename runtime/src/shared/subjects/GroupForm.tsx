@@ -13,7 +13,11 @@ import {
 import { YouthChooser } from "./YouthChooser.tsx";
 
 const SEXES = Object.keys(SEX_LABELS) as Sex[];
-const ROW_LABELS: Record<Sex, string> = { fille: "Filles", garcon: "Garçons", autre_nsp: "Autre / non précisé" };
+const ROW_LABELS: Record<Sex, string> = {
+  fille: "Filles",
+  garcon: "Garçons",
+  autre_nsp: "Autre / non précisé",
+};
 
 /** Creates a family (its young people) or a collective action (title, dates, young people, anonymous counts). */
 export function GroupForm({
@@ -62,8 +66,17 @@ export function GroupForm({
       <ErrorAlert error={error} />
       {kind === "action" && (
         <>
-          <Field label="Intitulé de l'action" hint="Sans nom de personne." error={errorFor(fieldErrors, "title")}>
-            <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={150} autoComplete="off" />
+          <Field
+            label="Intitulé de l'action"
+            hint="Sans nom de personne."
+            error={errorFor(fieldErrors, "title")}
+          >
+            <input
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              maxLength={150}
+              autoComplete="off"
+            />
           </Field>
           <div className="field-row">
             <Field label="Premier jour" error={errorFor(fieldErrors, "starts_on")}>
@@ -79,11 +92,15 @@ export function GroupForm({
         chosen={youth}
         onChange={setYouth}
         legend={
-          kind === "family" ? "Jeunes de la famille suivis par le service" : "Jeunes du service qui ont participé"
+          kind === "family"
+            ? "Jeunes de la famille suivis par le service"
+            : "Jeunes du service qui ont participé"
         }
       />
       {fieldErrors.some((e) => e.field.startsWith("youth")) && (
-        <p className="field-error">{fieldErrors.find((e) => e.field.startsWith("youth"))!.message}</p>
+        <p className="field-error">
+          {fieldErrors.find((e) => e.field.startsWith("youth"))!.message}
+        </p>
       )}
       {kind === "action" && (
         <fieldset className="field">
@@ -112,7 +129,9 @@ export function GroupForm({
                           inputMode="numeric"
                           aria-label={`${ROW_LABELS[sex]}, ${band.label}`}
                           value={counts[`${sex}:${band.code}`] ?? ""}
-                          onChange={(e) => setCounts({ ...counts, [`${sex}:${band.code}`]: e.target.value })}
+                          onChange={(e) =>
+                            setCounts({ ...counts, [`${sex}:${band.code}`]: e.target.value })
+                          }
                         />
                       </td>
                     ))}

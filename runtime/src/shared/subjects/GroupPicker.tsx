@@ -30,8 +30,16 @@ export function GroupPicker({ kind, onPick }: { kind: GroupKind; onPick: (group:
     <section className="card" aria-labelledby="pick-group-title">
       <h2 id="pick-group-title">{words.question}</h2>
       <div className="field">
-        <label htmlFor="group-search">{kind === "family" ? "Rechercher par code" : "Rechercher par intitulé ou code"}</label>
-        <input id="group-search" type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+        <label htmlFor="group-search">
+          {kind === "family" ? "Rechercher par code" : "Rechercher par intitulé ou code"}
+        </label>
+        <input
+          id="group-search"
+          type="search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          autoComplete="off"
+        />
       </div>
       <p>
         <button type="button" className="secondary" onClick={() => setAdding(true)}>

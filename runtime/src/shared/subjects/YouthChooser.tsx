@@ -47,7 +47,11 @@ export function YouthChooser({
       <div className="choices column">
         {(data ?? []).slice(0, 12).map((youth) => (
           <label key={youth.id} className="choice">
-            <input type="checkbox" checked={chosen.has(youth.id)} onChange={() => toggle(youth.id, youth.code)} />
+            <input
+              type="checkbox"
+              checked={chosen.has(youth.id)}
+              onChange={() => toggle(youth.id, youth.code)}
+            />
             <strong>{youth.code}</strong> <span className="muted">{youthDetails(youth)}</span>
           </label>
         ))}

@@ -12,7 +12,13 @@ const SEXES = Object.keys(SEX_LABELS) as Sex[];
  * Adds a young person: only a code, a first name or initials, birth
  * month/year, sex, commune and neighbourhood. Nothing else identifies them.
  */
-export function YouthForm({ onCreated, onCancel }: { onCreated: (y: Youth) => void; onCancel?: () => void }) {
+export function YouthForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (y: Youth) => void;
+  onCancel?: () => void;
+}) {
   const { run, pending, error } = useCreateYouth();
   const [code, setCode] = useState("");
   const [firstName, setFirstName] = useState("");
@@ -45,14 +51,24 @@ export function YouthForm({ onCreated, onCancel }: { onCreated: (y: Youth) => vo
         hint="Laissez vide pour qu'un code soit créé automatiquement."
         error={errorFor(fieldErrors, "code")}
       >
-        <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" maxLength={32} />
+        <input
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoComplete="off"
+          maxLength={32}
+        />
       </Field>
       <Field
         label="Prénom ou initiales"
         hint="Jamais de nom de famille."
         error={errorFor(fieldErrors, "first_name")}
       >
-        <input value={firstName} onChange={(e) => setFirstName(e.target.value)} autoComplete="off" maxLength={30} />
+        <input
+          value={firstName}
+          onChange={(e) => setFirstName(e.target.value)}
+          autoComplete="off"
+          maxLength={30}
+        />
       </Field>
       <div className="field-row">
         <Field label="Mois de naissance" error={errorFor(fieldErrors, "birth_month")}>
@@ -91,9 +107,15 @@ export function YouthForm({ onCreated, onCancel }: { onCreated: (y: Youth) => vo
             </label>
           ))}
         </div>
-        {errorFor(fieldErrors, "sex") && <p className="field-error">{errorFor(fieldErrors, "sex")}</p>}
+        {errorFor(fieldErrors, "sex") && (
+          <p className="field-error">{errorFor(fieldErrors, "sex")}</p>
+        )}
       </fieldset>
-      <CommuneField value={commune} onChange={setCommune} error={errorFor(fieldErrors, "commune")} />
+      <CommuneField
+        value={commune}
+        onChange={setCommune}
+        error={errorFor(fieldErrors, "commune")}
+      />
       <Field
         label="Quartier (facultatif)"
         hint="Le nom du quartier, jamais une adresse."

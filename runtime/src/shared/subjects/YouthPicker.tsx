@@ -40,7 +40,9 @@ export function YouthPicker({ onPick }: { onPick: (youth: Youth) => void }) {
       </p>
       <ErrorAlert error={error} />
       {loading && <Loading what="des jeunes" />}
-      {data && data.length === 0 && <p className="muted">Aucun jeune ne correspond à cette recherche.</p>}
+      {data && data.length === 0 && (
+        <p className="muted">Aucun jeune ne correspond à cette recherche.</p>
+      )}
       {data && data.length > 0 && (
         <ul className="pick-list">
           {data.slice(0, 30).map((youth) => (

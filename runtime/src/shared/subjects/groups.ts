@@ -56,7 +56,10 @@ export const AGE_BANDS = [
   { code: "plus_25", label: "Plus de 25 ans" },
 ] as const;
 
-export const GROUP_WORDS: Record<GroupKind, { one: string; the: string; add: string; question: string }> = {
+export const GROUP_WORDS: Record<
+  GroupKind,
+  { one: string; the: string; add: string; question: string }
+> = {
   family: {
     one: "une famille",
     the: "Famille",

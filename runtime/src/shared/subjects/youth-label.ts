@@ -6,6 +6,7 @@ export function youthDetails(youth: Youth): string {
   const parts: string[] = [];
   if (youth.first_name) parts.push(youth.first_name);
   if (youth.sex) parts.push(SEX_LABELS[youth.sex].toLowerCase());
-  if (youth.birth_year) parts.push(`naissance : ${formatBirth(youth.birth_year, youth.birth_month)}`);
+  if (youth.birth_year)
+    parts.push(`naissance : ${formatBirth(youth.birth_year, youth.birth_month)}`);
   return parts.join(" · ");
 }

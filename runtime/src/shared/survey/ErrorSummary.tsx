@@ -9,15 +9,18 @@ export function ErrorSummary({ model, errors }: { model: Model; errors: PlacedEr
     <div className="alert alert-error" role="alert">
       <p>
         <strong>
-          La fiche n'a pas été enregistrée : {errors.length} réponse{plural ? "s" : ""} à
-          corriger.
+          La fiche n'a pas été enregistrée : {errors.length} réponse{plural ? "s" : ""} à corriger.
         </strong>
       </p>
       <ul>
         {errors.map((error, index) => (
           <li key={`${error.field}-${index}`}>
             {error.title ? (
-              <button type="button" className="link" onClick={() => focusQuestion(model, error.field)}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => focusQuestion(model, error.field)}
+              >
                 {error.title}
               </button>
             ) : (
