@@ -10,6 +10,8 @@ export type Config = {
   seedDemo: boolean;
   sessionHours: number;
   smallCellThreshold: number;
+  /** Federation-scope counts are rounded to a multiple of this (1: exact figures). */
+  federationRounding: number;
   secureCookies: boolean;
   logLevel: string;
 };
@@ -26,6 +28,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: databaseUrl ? env.BDC_SEED_DEMO === "1" : env.BDC_SEED_DEMO !== "0",
     sessionHours: Number.parseInt(env.BDC_SESSION_HOURS ?? "10", 10),
     smallCellThreshold: Number.parseInt(env.BDC_SMALL_CELL_THRESHOLD ?? "5", 10),
+    federationRounding: Number.parseInt(env.BDC_FEDERATION_ROUNDING ?? "5", 10),
     secureCookies: env.BDC_SECURE_COOKIES === "1",
     logLevel: env.LOG_LEVEL ?? "info",
   };

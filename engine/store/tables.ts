@@ -117,7 +117,7 @@ export async function saveTableDefinition(
   );
   if (!author) throw apiError("forbidden");
   const def = checkedDefinition(raw);
-  await computeTable(db, caller, def, { threshold });
+  await computeTable(db, caller, def, { threshold, rounding: 1 });
   return db.transaction(async (trx) => {
     const taken = await trx("table_definitions").where({ code: def.code }).first("id");
     if (taken) {
@@ -218,7 +218,13 @@ async function resolveScope(
   return { kind: "branch", filter: { kind: "branches", prefixes }, masked: false };
 }
 
-export type ComputeOptions = ScopeRequest & { threshold: number; from?: string; to?: string };
+export type ComputeOptions = ScopeRequest & {
+  threshold: number;
+  /** Federation counts are rounded to a multiple of it (config `federationRounding`). */
+  rounding: number;
+  from?: string;
+  to?: string;
+};
 
 /**
  * The scope asked in the request, else the definition's own. A definition's scope is a
@@ -253,6 +259,7 @@ export async function computeTable(
   const scope = await scopeFor(db, caller, def, options);
   const period = { from: options.from ?? def.period?.from, to: options.to ?? def.period?.to };
   checkPeriod(period);
+  if (scope.masked) checkFederationPeriod(period);
 
   const grid = await db("grids").where({ code: def.grid }).first("id", "subject");
   if (!grid) {
@@ -293,7 +300,7 @@ export async function computeTable(
   const shaped = shapeTable(
     compiled,
     lines,
-    scope.masked ? { threshold: options.threshold } : null,
+    scope.masked ? { threshold: options.threshold, rounding: options.rounding } : null,
   );
   return {
     code: def.code,
@@ -341,4 +348,28 @@ function checkPeriod(period: { from?: string; to?: string }): void {
       errors: errors.map((e) => ({ ...e, field: e.field.replace("period.", "") })),
     });
   }
+}
+
+/**
+ * At federation scope a period is made of whole calendar years: two overlapping
+ * periods a few days apart would otherwise give away, by difference, the handful
+ * of records between them.
+ */
+function checkFederationPeriod(period: { from?: string; to?: string }): void {
+  const errors: { field: string; message: string }[] = [];
+  if (period.from !== undefined && !/^\d{4}-01-01$/.test(period.from)) {
+    errors.push({
+      field: "from",
+      message:
+        "À l'échelle de la fédération, la période commence un 1er janvier (année civile entière, par exemple ?year=2026).",
+    });
+  }
+  if (period.to !== undefined && !/^\d{4}-12-31$/.test(period.to)) {
+    errors.push({
+      field: "to",
+      message:
+        "À l'échelle de la fédération, la période finit un 31 décembre (année civile entière, par exemple ?year=2026).",
+    });
+  }
+  if (errors.length > 0) throw new ApiError("invalid_request", { errors });
 }

@@ -275,7 +275,10 @@ export function compileTable(
     const select = [
       ...keyNames.map((k, i) => (present.includes(i) ? k : `null::text as ${k}`)),
       `${measure.aggregate} as value`,
-      "count(*)::int as n",
+      // Sums and means: the records that gave a value, the figure masking looks at.
+      def.measure.kind === "sum" || def.measure.kind === "avg"
+        ? "count(k.v)::int as n"
+        : "count(*)::int as n",
       `${totalled(rowIdx)} as gr`,
       `${totalled(colIdx)} as gc`,
     ];

@@ -128,3 +128,24 @@ function pickPartner(line: Entry[], open: Entry[]): Entry | undefined {
     open.find((e) => !e.margin)
   );
 }
+
+/**
+ * Rounds a shown federation count to the nearest multiple of `base`, after masking.
+ * Without it, two neighbouring tables (a filter value or a few days apart) would
+ * give a masked cell away by difference: 39 boys with four categories, 38 with
+ * three. Rounded, both read 40. Zero stays zero; a base of 1 or less keeps the
+ * exact figure.
+ */
+export function roundCount(value: number, base: number): number {
+  if (base <= 1 || value === 0) return value;
+  return Math.round(value / base) * base;
+}
+
+/** The federation note, in the words public statistics use. */
+export function federationNote(threshold: number, rounding: number, counts = true): string {
+  if (!counts)
+    return `Tableau fédération : cases calculées sur moins de ${threshold} valeurs masquées.`;
+  return rounding > 1
+    ? `Tableau fédération : effectifs inférieurs à ${threshold} masqués, autres effectifs arrondis à ${rounding} près.`
+    : `Tableau fédération : effectifs inférieurs à ${threshold} masqués.`;
+}

@@ -1,10 +1,11 @@
 import { NOT_ANSWERED, NOT_ASKED, type ResolvedDimension } from "./axis.ts";
 import type { CompiledTable, ResultLine } from "./compile.ts";
-import { maskTable } from "./mask.ts";
+import { federationNote, maskTable, roundCount } from "./mask.ts";
 
 // Turns the compiled query's result lines into the table the API returns:
 // ordered row and column entries with their labels, cells, totals,
-// percentages, and — at federation scope — masked small cells.
+// percentages, and — at federation scope — masked small cells and counts
+// rounded (sums and means are masked on the records that gave them a value).
 
 export type AxisEntry = { keys: string[]; labels: string[]; label: string };
 
@@ -90,7 +91,7 @@ function percent(part: Figure, whole: Figure): Figure {
 export function shapeTable(
   compiled: CompiledTable,
   lines: ResultLine[],
-  masking: { threshold: number } | null,
+  masking: { threshold: number; rounding: number } | null,
 ): TableResult {
   const rowCount = compiled.rows.length;
   const rows = buildAxis(compiled.rows, 0, lines, (l) => !l.gr);
@@ -98,15 +99,16 @@ export function shapeTable(
   const rowIndex = new Map(rows.map((e, i) => [e.keys.join("\u0000"), i]));
   const columnIndex = new Map(columns.map((e, i) => [e.keys.join("\u0000"), i]));
 
-  const zeros = () => rows.map(() => columns.map(() => 0));
-  const values = zeros();
-  const counts = zeros();
-  const rowTotals = { value: rows.map(() => 0), n: rows.map(() => 0) };
-  const columnTotals = { value: columns.map(() => 0), n: columns.map(() => 0) };
-  const all = { value: 0, n: 0 };
+  // A mean over no value is no figure at all; a count or a sum over nothing is zero.
+  const empty: Figure = compiled.additive ? 0 : null;
+  const values: Figure[][] = rows.map(() => columns.map(() => empty));
+  const counts = rows.map(() => columns.map(() => 0));
+  const rowTotals = { value: rows.map((): Figure => empty), n: rows.map(() => 0) };
+  const columnTotals = { value: columns.map((): Figure => empty), n: columns.map(() => 0) };
+  const all: { value: Figure; n: number } = { value: empty, n: 0 };
 
   for (const line of lines) {
-    const value = line.value ?? 0;
+    const value = line.value ?? empty;
     const rowKey = compiled.rows.map((_, i) => String(line[`k${i}`])).join("\u0000");
     const columnKey = compiled.columns
       .map((_, i) => String(line[`k${rowCount + i}`]))
@@ -148,23 +150,28 @@ export function shapeTable(
     all: all.value,
   };
   let masked = rows.map(() => columns.map(() => false));
+  const byValue = compiled.maskOn === "value";
   if (masking) {
-    const byValue = compiled.maskOn === "value";
+    // Counts are masked on themselves; sums and means on how many records gave them a value.
+    const num = (v: Figure) => v ?? 0;
     const mask = maskTable(
       {
-        cells: byValue ? values : counts,
-        rowTotals: byValue ? rowTotals.value : rowTotals.n,
-        columnTotals: byValue ? columnTotals.value : columnTotals.n,
-        all: byValue ? all.value : all.n,
+        cells: byValue ? values.map((row) => row.map(num)) : counts,
+        rowTotals: byValue ? rowTotals.value.map(num) : rowTotals.n,
+        columnTotals: byValue ? columnTotals.value.map(num) : columnTotals.n,
+        all: byValue ? num(all.value) : all.n,
       },
       masking.threshold,
     );
+    // Then every count shown is rounded, so that two neighbouring tables cannot be subtracted.
+    const shown = (hidden: boolean, v: Figure): Figure =>
+      hidden || v === null ? null : byValue ? roundCount(v, masking.rounding) : v;
     masked = mask.cells;
-    cells = values.map((row, r) => row.map((v, c) => (mask.cells[r]![c] ? null : v)));
+    cells = values.map((row, r) => row.map((v, c) => shown(mask.cells[r]![c]!, v)));
     totals = {
-      rows: rowTotals.value.map((v, r) => (mask.rowTotals[r] ? null : v)),
-      columns: columnTotals.value.map((v, c) => (mask.columnTotals[c] ? null : v)),
-      all: mask.all ? null : all.value,
+      rows: rowTotals.value.map((v, r) => shown(mask.rowTotals[r]!, v)),
+      columns: columnTotals.value.map((v, c) => shown(mask.columnTotals[c]!, v)),
+      all: shown(mask.all, all.value),
     };
   }
 
@@ -176,6 +183,7 @@ export function shapeTable(
       }
     : null;
   const notes = [...compiled.notes];
+  if (masking) notes.push(federationNote(masking.threshold, masking.rounding, byValue));
   if (masking && masked.some((row) => row.includes(true))) {
     notes.push(
       `Les effectifs inférieurs à ${masking.threshold} sont masqués, ainsi que les cases qui permettraient de les retrouver par différence.`,

@@ -404,7 +404,12 @@ async function synthesis(db: Knex): Promise<void> {
       engine.push(
         (
           await timed(() =>
-            computeTable(db, analyst, def, { threshold: 5, from: "2024-01-01", to: "2026-12-31" }),
+            computeTable(db, analyst, def, {
+              threshold: 5,
+              rounding: 5,
+              from: "2024-01-01",
+              to: "2026-12-31",
+            }),
           )
         ).ms,
       );

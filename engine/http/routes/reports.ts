@@ -59,6 +59,7 @@ export function reportRoutes({ db, config }: AppContext): Router {
       tables.push(
         await computeTable(db, caller, def, {
           threshold: config.smallCellThreshold,
+          rounding: config.federationRounding,
           scope,
           organisation: queryString(req, "organisation"),
           ...p,

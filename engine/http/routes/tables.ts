@@ -36,7 +36,10 @@ export function periodQuery(req: Request): { from?: string; to?: string } {
 }
 
 /** `?scope=`, `?organisation=` and the period: checked by the store like the definition's own. */
-function computeOptions(req: Request, threshold: number): ComputeOptions {
+function computeOptions(
+  req: Request,
+  masking: { threshold: number; rounding: number },
+): ComputeOptions {
   const scope = queryString(req, "scope");
   if (scope !== undefined && !SCOPES.includes(scope)) {
     throw new ApiError("invalid_request", {
@@ -49,7 +52,7 @@ function computeOptions(req: Request, threshold: number): ComputeOptions {
     });
   }
   return {
-    threshold,
+    ...masking,
     scope: scope as TableScope | undefined,
     organisation: queryString(req, "organisation"),
     ...periodQuery(req),
@@ -59,6 +62,7 @@ function computeOptions(req: Request, threshold: number): ComputeOptions {
 export function tableRoutes({ db, config }: AppContext): Router {
   const router = Router();
   const threshold = config.smallCellThreshold;
+  const masking = { threshold, rounding: config.federationRounding };
 
   router.get("/tables", async (req, res) => {
     const caller = requireCaller(req);
@@ -79,7 +83,7 @@ export function tableRoutes({ db, config }: AppContext): Router {
   router.post("/tables/preview", async (req, res) => {
     const caller = requireCaller(req);
     const def = checkedDefinition(bodyObject(req));
-    res.json(await computeTable(db, caller, def, computeOptions(req, threshold)));
+    res.json(await computeTable(db, caller, def, computeOptions(req, masking)));
   });
 
   router.post("/tables", async (req, res) => {
@@ -91,7 +95,7 @@ export function tableRoutes({ db, config }: AppContext): Router {
   router.get("/tables/:file.csv", async (req, res) => {
     const caller = requireCaller(req);
     const def = await findTableDefinition(db, caller, req.params.file);
-    const table = await computeTable(db, caller, def, computeOptions(req, threshold));
+    const table = await computeTable(db, caller, def, computeOptions(req, masking));
     const separator = req.query.separator === "comma" ? "," : ";";
     await audit(db, caller, {
       action: "table.export",
@@ -107,7 +111,7 @@ export function tableRoutes({ db, config }: AppContext): Router {
   router.get("/tables/:file.xlsx", async (req, res) => {
     const caller = requireCaller(req);
     const def = await findTableDefinition(db, caller, req.params.file);
-    const table = await computeTable(db, caller, def, computeOptions(req, threshold));
+    const table = await computeTable(db, caller, def, computeOptions(req, masking));
     await audit(db, caller, {
       action: "table.export",
       targetType: "table",
@@ -120,7 +124,7 @@ export function tableRoutes({ db, config }: AppContext): Router {
   router.get("/tables/:code", async (req, res) => {
     const caller = requireCaller(req);
     const def = await findTableDefinition(db, caller, req.params.code);
-    res.json(await computeTable(db, caller, def, computeOptions(req, threshold)));
+    res.json(await computeTable(db, caller, def, computeOptions(req, masking)));
   });
 
   return router;
