@@ -1,12 +1,15 @@
 import type { Knex } from "knex";
 import type { Caller } from "../access/caller.ts";
 import { inBranches } from "../access/organisations.ts";
+import { roundCount } from "../table/mask.ts";
+import { checkFederationPeriod } from "./tables.ts";
 import { scopeOf } from "./trajectories.ts";
 
 // Collective actions over a period, counting people, not rows: a young person
 // linked to three actions is one young person reached and three
 // participations; anonymous participants add to participations only.
-// At federation scope, counts under the small-cell threshold are hidden.
+// At federation scope, counts under the small-cell threshold are hidden, the
+// others rounded to a multiple of `rounding`, and the period is whole years.
 
 export type ReachRow = {
   organisation_id: number | null;
@@ -23,8 +26,10 @@ export async function computeActionReach(
   caller: Caller,
   period: { from?: string; to?: string },
   smallCellThreshold: number,
+  rounding: number,
 ): Promise<{ scope: "branch" | "federation"; rows: ReachRow[] }> {
   const scope = scopeOf(caller);
+  if (scope.kind === "federation") checkFederationPeriod(period);
   const actions = db("subjects as s")
     .where("s.kind", "action")
     .select("s.id", "s.organisation_id", "s.details");
@@ -66,7 +71,11 @@ export async function computeActionReach(
     row.is_total ? "total" : String(row.organisation_id);
   const anonymousBy = new Map(anonymous.map((row) => [keyOf(row), row.anonymous as number]));
   const show = (n: number) =>
-    scope.kind === "federation" && n > 0 && n < smallCellThreshold ? null : n;
+    scope.kind !== "federation"
+      ? n
+      : n > 0 && n < smallCellThreshold
+        ? null
+        : roundCount(n, rounding);
 
   const rows = linked
     .filter((row) => row.is_total || row.organisation_id !== null)

@@ -2,6 +2,7 @@ import type { Knex } from "knex";
 import type { Caller } from "../access/caller.ts";
 import { inBranches } from "../access/organisations.ts";
 import { todayInFrance } from "../response/dates.ts";
+import { roundCount } from "../table/mask.ts";
 import { scopeOf } from "./trajectories.ts";
 
 // Durations of the paths, by service: from first contact to the first
@@ -9,7 +10,8 @@ import { scopeOf } from "./trajectories.ts";
 // the month given in the young person's profile (its first day), or else the
 // date of their earliest record. Computed in SQL over the caller's scope;
 // at federation scope a service with fewer young people (or periods) than
-// the small-cell threshold shows counts only, no figures.
+// the small-cell threshold shows counts only, no figures. At that scope every
+// count shown is rounded to a multiple of `rounding`, as in federation tables.
 
 export type Stat = {
   count: number | null;
@@ -23,7 +25,7 @@ export type DurationRow = {
   youth_known: number | null;
   first_contact_to_accompaniment: Stat;
   closed_accompaniments: Stat;
-  open_accompaniments: number;
+  open_accompaniments: number | null;
 };
 
 const DATE = "'^[0-9]{4}-[0-9]{2}-[0-9]{2}$'";
@@ -33,6 +35,7 @@ export async function computeDurations(
   db: Knex,
   caller: Caller,
   smallCellThreshold: number,
+  rounding: number,
   today: string = todayInFrance(),
 ): Promise<{ scope: "branch" | "federation"; rows: DurationRow[] }> {
   const scope = scopeOf(caller);
@@ -111,12 +114,14 @@ export async function computeDurations(
     row.is_total ? "total" : String(row.organisation_id);
   const byKey = new Map(periodStats.map((row) => [keyOf(row), row]));
   const hide = scope.kind === "federation";
+  const shownCount = (count: number): number | null =>
+    !hide ? count : count > 0 && count < smallCellThreshold ? null : roundCount(count, rounding);
   const stat = (count: number, median: unknown, average: unknown): Stat => {
     const shown = !(hide && count > 0 && count < smallCellThreshold);
     const round = (v: unknown) =>
       v === null || v === undefined || !shown ? null : Math.round(Number(v) * 10) / 10;
     return {
-      count: shown ? count : null,
+      count: shown ? shownCount(count) : null,
       median_days: round(median),
       average_days: round(average),
     };
@@ -129,10 +134,10 @@ export async function computeDurations(
       organisation: row.is_total
         ? "Ensemble"
         : (names.get(row.organisation_id) ?? String(row.organisation_id)),
-      youth_known: hide && row.youth_known < smallCellThreshold ? null : row.youth_known,
+      youth_known: shownCount(row.youth_known),
       first_contact_to_accompaniment: stat(row.delay_count, row.delay_median, row.delay_average),
       closed_accompaniments: stat(p?.closed_count ?? 0, p?.closed_median, p?.closed_average),
-      open_accompaniments: p?.open_count ?? 0,
+      open_accompaniments: shownCount(p?.open_count ?? 0),
     };
   });
   // Services by name, the whole scope last.

@@ -355,7 +355,7 @@ function checkPeriod(period: { from?: string; to?: string }): void {
  * periods a few days apart would otherwise give away, by difference, the handful
  * of records between them.
  */
-function checkFederationPeriod(period: { from?: string; to?: string }): void {
+export function checkFederationPeriod(period: { from?: string; to?: string }): void {
   const errors: { field: string; message: string }[] = [];
   if (period.from !== undefined && !/^\d{4}-01-01$/.test(period.from)) {
     errors.push({

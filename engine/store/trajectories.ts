@@ -4,7 +4,7 @@ import { inBranches } from "../access/organisations.ts";
 import { ApiError, apiError } from "../http/errors.ts";
 import type { Header } from "../table/axis.ts";
 import type { PublishedVersion } from "../table/labels.ts";
-import { maskTable } from "../table/mask.ts";
+import { federationNote, maskTable, roundCount } from "../table/mask.ts";
 import {
   ACCOMPANIMENT_GRID,
   axisKeySql,
@@ -34,6 +34,7 @@ export type TransitionTable = {
   cells: (number | null)[][];
   totals: { rows: (number | null)[]; columns: (number | null)[]; all: number | null };
   masked: boolean[][];
+  notes: string[];
 };
 
 export type Scope = { kind: "branch"; prefixes: string[] } | { kind: "federation" };
@@ -71,6 +72,8 @@ export async function computeTransitionTable(
   caller: Caller,
   def: TransitionTableDefinition,
   smallCellThreshold: number,
+  /** Federation counts are rounded to a multiple of it, after masking. */
+  rounding: number,
 ): Promise<TransitionTable> {
   const shapeErrors = checkTransitionShape(def);
   if (shapeErrors.length > 0) throw new ApiError("invalid_request", { errors: shapeErrors });
@@ -173,6 +176,7 @@ export async function computeTransitionTable(
     combineHeaders(columnDims),
     result,
     smallCellThreshold,
+    rounding,
   );
 }
 
@@ -189,6 +193,7 @@ function shape(
     total_col: number;
   }[],
   threshold: number,
+  rounding: number,
 ): TransitionTable {
   const rowIndex = new Map(rowHeaders.map((h, i) => [h.key, i]));
   const columnIndex = new Map(columnHeaders.map((h, i) => [h.key, i]));
@@ -219,19 +224,22 @@ function shape(
       cells,
       totals: { rows: rowTotals, columns: columnTotals, all },
       masked: cells.map((row) => row.map(() => false)),
+      notes: [],
     };
   }
-  // Primary and secondary masking, as for every federation-scope table.
+  // Primary and secondary masking, then rounding, as for every federation-scope table.
   const mask = maskTable({ cells, rowTotals, columnTotals, all }, threshold);
+  const shown = (hidden: boolean, v: number) => (hidden ? null : roundCount(v, rounding));
   return {
     ...base,
     scope: "federation",
-    cells: cells.map((row, r) => row.map((v, c) => (mask.cells[r]![c] ? null : v))),
+    cells: cells.map((row, r) => row.map((v, c) => shown(mask.cells[r]![c]!, v))),
     totals: {
-      rows: rowTotals.map((v, r) => (mask.rowTotals[r] ? null : v)),
-      columns: columnTotals.map((v, c) => (mask.columnTotals[c] ? null : v)),
-      all: mask.all ? null : all,
+      rows: rowTotals.map((v, r) => shown(mask.rowTotals[r]!, v)),
+      columns: columnTotals.map((v, c) => shown(mask.columnTotals[c]!, v)),
+      all: shown(mask.all, all),
     },
     masked: mask.cells,
+    notes: [federationNote(threshold, rounding)],
   };
 }

@@ -22,7 +22,15 @@ export function trajectoryRoutes({ db, config }: AppContext): Router {
   router.post("/trajectories/transition", async (req, res) => {
     const caller = requireCaller(req);
     const def = bodyObject(req) as unknown as TransitionTableDefinition;
-    res.json(await computeTransitionTable(db, caller, def, config.smallCellThreshold));
+    res.json(
+      await computeTransitionTable(
+        db,
+        caller,
+        def,
+        config.smallCellThreshold,
+        config.federationRounding,
+      ),
+    );
   });
 
   /** Computes a stored transition table definition. */
@@ -33,11 +41,26 @@ export function trajectoryRoutes({ db, config }: AppContext): Router {
       .whereRaw("definition->>'kind' = 'transition'")
       .first("definition");
     if (!row) throw notFound(`Le tableau de parcours « ${req.params.code} »`);
-    res.json(await computeTransitionTable(db, caller, row.definition, config.smallCellThreshold));
+    res.json(
+      await computeTransitionTable(
+        db,
+        caller,
+        row.definition,
+        config.smallCellThreshold,
+        config.federationRounding,
+      ),
+    );
   });
 
   router.get("/trajectories/durations", async (req, res) => {
-    res.json(await computeDurations(db, requireCaller(req), config.smallCellThreshold));
+    res.json(
+      await computeDurations(
+        db,
+        requireCaller(req),
+        config.smallCellThreshold,
+        config.federationRounding,
+      ),
+    );
   });
 
   /** Collective actions of a period: participations and distinct young people reached. */
@@ -51,7 +74,15 @@ export function trajectoryRoutes({ db, config }: AppContext): Router {
         });
       }
     }
-    res.json(await computeActionReach(db, caller, period, config.smallCellThreshold));
+    res.json(
+      await computeActionReach(
+        db,
+        caller,
+        period,
+        config.smallCellThreshold,
+        config.federationRounding,
+      ),
+    );
   });
 
   return router;
