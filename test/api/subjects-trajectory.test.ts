@@ -81,6 +81,7 @@ type Table = {
   cells: (number | null)[][];
   totals: { rows: (number | null)[]; columns: (number | null)[]; all: number | null };
   masked: boolean[][];
+  notes: string[];
 };
 
 function cell(table: Table, row: string, column: string): number | null {
@@ -165,7 +166,11 @@ describe("at federation scope", () => {
   it("counts every association's young people and masks cells under the threshold", async () => {
     const analyst = await loggedIn(app.url, "analyste@demo.bdc");
     const table: Table = (await analyst.post("/api/trajectories/transition", entryByLatest)).body;
-    expect(table.totals.all).toBe(7);
+    // 7 young people, rounded to 5 like every federation count.
+    expect(table.totals.all).toBe(5);
+    expect(table.notes).toContain(
+      "Tableau fédération : effectifs inférieurs à 5 masqués, autres effectifs arrondis à 5 près.",
+    );
     expect(cell(table, "college", "emploi_durable")).toBeNull();
     expect(
       table.masked[table.rows.findIndex((h) => h.key === "college")]![

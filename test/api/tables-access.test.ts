@@ -73,14 +73,18 @@ describe("federation scope", () => {
   it("masks a small count for the analyst, and the next smallest so the total cannot give it away", async () => {
     const table = (await analyst.get("/api/tables/par_relation")).body;
     expect(table.scope).toBe("federation");
+    // 12 and 43 records, rounded to 5 like every federation count.
     expect(column(table)).toEqual({
-      contact: 12,
+      contact: 10,
       relation_en_construction: null,
       accompagnement_ponctuel: null,
       accompagnement_durable: 20,
     });
-    expect(table.totals.all).toBe(43);
+    expect(table.totals.all).toBe(45);
     expect(table.masked.flat().filter(Boolean)).toHaveLength(2);
+    expect(table.notes).toContain(
+      "Tableau fédération : effectifs inférieurs à 5 masqués, autres effectifs arrondis à 5 près.",
+    );
   });
 
   it("follows the configured threshold", async () => {
@@ -190,7 +194,7 @@ describe("downloads", () => {
     const lines = result.body.subarray(3).toString("utf8").split("\r\n");
     expect(lines[0]).toBe("Fiches par niveau de relation");
     expect(lines[1]).toBe("Niveau de la relation éducative;Total;Total");
-    expect(lines).toContain("Simple contact;12;12");
+    expect(lines).toContain("Simple contact;10;10");
     expect(lines).toContain("Accompagnement ponctuel;masqué;masqué");
   });
 
