@@ -14,6 +14,8 @@ export type Config = {
   federationRounding: number;
   secureCookies: boolean;
   logLevel: string;
+  /** Express "trust proxy" setting (e.g. "loopback" behind a local reverse proxy); off by default. */
+  trustProxy?: string;
 };
 
 export const DEFAULT_DEMO_PASSWORD = "demo-bdc-2026";
@@ -31,5 +33,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     federationRounding: Number.parseInt(env.BDC_FEDERATION_ROUNDING ?? "5", 10),
     secureCookies: env.BDC_SECURE_COOKIES === "1",
     logLevel: env.LOG_LEVEL ?? "info",
+    trustProxy: env.BDC_TRUST_PROXY || undefined,
   };
 }
