@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { maskTable, type MaskInput } from "../../engine/table/mask.ts";
+import { maskTable, roundCount, type MaskInput } from "../../engine/table/mask.ts";
 
 function table(cells: number[][]): MaskInput {
   const rowTotals = cells.map((row) => row.reduce((a, b) => a + b, 0));
@@ -102,5 +102,17 @@ describe("small-cell masking", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("roundCount", () => {
+  it("rounds a shown count to the nearest multiple of the base, zero staying zero", () => {
+    expect([0, 5, 7, 8, 12, 13, 38, 39, 43].map((v) => roundCount(v, 5))).toEqual([
+      0, 5, 5, 10, 10, 15, 40, 40, 45,
+    ]);
+  });
+
+  it("keeps the exact figure with a base of 1", () => {
+    expect(roundCount(39, 1)).toBe(39);
   });
 });
