@@ -107,14 +107,12 @@ export function gridDraftRoutes({ db }: AppContext): Router {
     requireCopil(caller);
     const body = bodyObject(req);
     onlyKeys(body, ["note", "revision"]);
-    res
-      .status(201)
-      .json(
-        await publishDraft(db, caller, req.params.code, {
-          note: body.note,
-          revision: body.revision,
-        }),
-      );
+    res.status(201).json(
+      await publishDraft(db, caller, req.params.code, {
+        note: body.note,
+        revision: body.revision,
+      }),
+    );
   });
 
   router.get("/grids/:code/export", async (req, res) => {

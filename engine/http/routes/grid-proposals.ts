@@ -25,15 +25,13 @@ export function gridProposalRoutes({ db }: AppContext): Router {
     const body = bodyObject(req);
     onlyKeys(body, ["survey", "rationale", "base"]);
     const base = body.base === undefined ? undefined : parseVersionRef(String(body.base), "base");
-    res
-      .status(201)
-      .json(
-        await createProposal(db, caller, req.params.code, {
-          survey: body.survey,
-          rationale: body.rationale,
-          base,
-        }),
-      );
+    res.status(201).json(
+      await createProposal(db, caller, req.params.code, {
+        survey: body.survey,
+        rationale: body.rationale,
+        base,
+      }),
+    );
   });
 
   router.get("/proposals", async (req, res) => {
