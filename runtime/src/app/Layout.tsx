@@ -2,20 +2,9 @@ import { useState } from "react";
 import { Link, NavLink, Outlet } from "react-router";
 import type { Session } from "../features/session/types.ts";
 import { useSession } from "./session-context.tsx";
+import { homePath, menuLinks } from "./navigation.ts";
 
-const LINKS = [
-  { to: "/grilles", label: "Grilles" },
-  { to: "/fiches", label: "Mes fiches" },
-  { to: "/jeunes", label: "Mes jeunes" },
-  { to: "/tableaux", label: "Tableaux" },
-];
-
-const ADMIN_ROLES = ["association_admin", "platform_admin"];
-
-/** Association and platform admins manage accounts and services (the server checks again). */
-export function isAdmin(session: Session): boolean {
-  return session.roles.some((r) => ADMIN_ROLES.includes(r.role));
-}
+export { isAdmin } from "./navigation.ts";
 
 /** Service heads and association admins answer a young person's data requests. */
 export function canManagePersonalData(session: Session): boolean {
@@ -24,9 +13,7 @@ export function canManagePersonalData(session: Session): boolean {
 
 export function Layout({ session }: { session: Session }) {
   const { signOut } = useSession();
-  const links = isAdmin(session)
-    ? [...LINKS, { to: "/administration", label: "Administration" }]
-    : LINKS;
+  const links = menuLinks(session);
   const [leaving, setLeaving] = useState(false);
   const role = session.roles[0];
 
@@ -43,7 +30,7 @@ export function Layout({ session }: { session: Session }) {
     <>
       <header className="app-header">
         <div className="brand-row">
-          <Link className="brand" to="/grilles">
+          <Link className="brand" to={homePath(session)}>
             BDC
           </Link>
           <div className="who">
@@ -69,7 +56,11 @@ export function Layout({ session }: { session: Session }) {
           <ul>
             {links.map((link) => (
               <li key={link.to}>
-                <NavLink to={link.to}>{link.label}</NavLink>
+                {link.external ? (
+                  <a href={link.to}>{link.label}</a>
+                ) : (
+                  <NavLink to={link.to}>{link.label}</NavLink>
+                )}
               </li>
             ))}
           </ul>

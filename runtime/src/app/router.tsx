@@ -16,6 +16,7 @@ import { ServicesPage } from "../features/admin/ServicesPage.tsx";
 import { JournalPage } from "../features/admin/JournalPage.tsx";
 import { canManagePersonalData, isAdmin, Layout } from "./Layout.tsx";
 import { useSession } from "./session-context.tsx";
+import { homePath } from "./navigation.ts";
 import { NotFound } from "./NotFound.tsx";
 
 // Handsontable is loaded only when a table is opened (deps.md 2.5).
@@ -67,9 +68,9 @@ function Gate() {
 
   return (
     <Routes>
-      <Route path="/connexion" element={<AfterLogin />} />
+      <Route path="/connexion" element={<AfterLogin home={homePath(state.session)} />} />
       <Route element={<Layout session={state.session} />}>
-        <Route index element={<Navigate to="/grilles" replace />} />
+        <Route index element={<Navigate to={homePath(state.session)} replace />} />
         <Route path="grilles" element={<GridsPage />} />
         <Route path="grilles/:code" element={<FillPage />} />
         <Route path="fiches" element={<RecordsPage />} />
@@ -117,7 +118,8 @@ function Gate() {
 }
 
 /** Once signed in, go back where the person was heading. */
-function AfterLogin() {
+function AfterLogin({ home }: { home: string }) {
   const from = (useLocation().state as { from?: string } | null)?.from;
-  return <Navigate to={from && from !== "/connexion" ? from : "/grilles"} replace />;
+  const fresh = !from || from === "/connexion" || from === "/";
+  return <Navigate to={fresh ? home : from} replace />;
 }
