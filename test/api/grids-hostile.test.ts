@@ -202,3 +202,23 @@ describe("definitions of the wrong shape", () => {
     expect(codesOf(result.body)).toEqual(["invalid_shape survey.pages[0].elements[1].visibleIf"]);
   });
 });
+
+describe("a hostile draft stored before the linter refused it", () => {
+  it("is refused at publication with 422 lint_failed", async () => {
+    await openDraft(copil, "travail_famille");
+    const grid = await app.db("grids").where({ code: "travail_famille" }).first("id");
+    await app
+      .db("grid_versions")
+      .where({ grid_id: grid.id, status: "draft" })
+      .update({ survey: JSON.stringify(oneQuestion(redosQuestion)) });
+
+    const result = await copil.post("/api/grids/travail_famille/publish", {
+      note: "Un code de dossier.",
+    });
+
+    expect(result.status).toBe(422);
+    expect(codesOf(result.body)).toContain(
+      "unsafe_pattern survey.pages[0].elements[0].validators[0].regex",
+    );
+  });
+});

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { lintGrid, type LintCode } from "../../engine/grid/lint.ts";
 import { unsafePatternReason } from "../../engine/grid/regex-safety.ts";
+import { deriveJsonSchema } from "../../engine/grid/schema.ts";
+import { createResponseValidator } from "../../engine/response/validate.ts";
 import type { SurveyElement, SurveyJson } from "../../engine/grid/types.ts";
 import { envelope, question, surveyOf } from "./fixtures/grids.ts";
 
@@ -170,5 +172,54 @@ describe("lintGrid on hostile definitions", () => {
       expect(codes, file).not.toContain("invalid_shape");
       expect(codes, file).not.toContain("unsafe_pattern");
     }
+  });
+});
+
+describe("deriveJsonSchema and the response validator on hostile stored versions", () => {
+  const unusable = {
+    ok: false,
+    errors: [{ field: "", message: "Cette grille ne peut pas être évaluée : signalez-le au COPIL." }],
+  };
+
+  it("derives a schema without throwing, whatever the shape", () => {
+    const surveys = [
+      surveyOf(nestedPanels(6000)),
+      surveyOf(question({ validators: [null] as never })),
+      surveyOf(question({ validators: "x" as never })),
+      { pages: [null] } as never,
+      surveyOf({ type: "matrixdynamic", name: "m", columns: "x" as never }),
+      surveyOf({ type: "paneldynamic", name: "p", templateElements: 3 as never }),
+    ];
+    for (const survey of surveys) expect(() => deriveJsonSchema(survey)).not.toThrow();
+  });
+
+  it("answers one French error, without throwing, for versions survey-core cannot evaluate", () => {
+    const validator = createResponseValidator();
+    const surveys: SurveyJson[] = [
+      { pages: [null] } as never,
+      surveyOf(null as never),
+      surveyOf(question({ validators: [null] as never })),
+      surveyOf(nestedPanels(3000)),
+      surveyOf(question({ name: "constructor" })),
+    ];
+    surveys.forEach((survey, index) => {
+      expect(validator.validate({ id: `hostile-${index}`, survey }, {})).toEqual(unusable);
+    });
+  });
+
+  it("refuses to run a catastrophic regex stored before the linter refused it, at once", () => {
+    const validator = createResponseValidator();
+    const survey = surveyOf(regexQuestion("^(a+)+$"));
+    const started = Date.now();
+    const result = validator.validate({ id: "redos", survey }, { situation: `${"a".repeat(40)}!` });
+    expect(result).toEqual(unusable);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it("still validates a sound version", () => {
+    const validator = createResponseValidator();
+    const survey = surveyOf(regexQuestion("^[0-9]{5}$"));
+    const result = validator.validate({ id: "sound", survey }, { situation: "123" });
+    expect(result).toMatchObject({ ok: false, errors: [{ field: "situation" }] });
   });
 });
