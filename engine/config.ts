@@ -12,6 +12,8 @@ export type Config = {
   smallCellThreshold: number;
   secureCookies: boolean;
   logLevel: string;
+  /** Express "trust proxy" setting (e.g. "loopback" behind a local reverse proxy); off by default. */
+  trustProxy?: string;
 };
 
 export const DEFAULT_DEMO_PASSWORD = "demo-bdc-2026";
@@ -28,5 +30,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smallCellThreshold: Number.parseInt(env.BDC_SMALL_CELL_THRESHOLD ?? "5", 10),
     secureCookies: env.BDC_SECURE_COOKIES === "1",
     logLevel: env.LOG_LEVEL ?? "info",
+    trustProxy: env.BDC_TRUST_PROXY || undefined,
   };
 }

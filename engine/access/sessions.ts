@@ -46,28 +46,27 @@ export async function login(
   }
   const ok = !user.disabled && (await verifyPassword(user.password_hash, input.password));
   if (!ok) {
-    const failed = user.failed_logins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await db.transaction(async (trx) => {
-      await trx("users")
-        .where({ id: user.id })
-        .update({
-          failed_logins: lock ? 0 : failed,
-          locked_until: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
-        });
+    const locked = await db.transaction(async (trx) => {
+      const lockedNow = await countFailure(trx, user.id);
       await recordLoginFailure(trx, key);
       await audit(trx, { userId: user.id, ip: input.ip }, loginFailure(email, "bad_password"));
+      return lockedNow;
     });
-    if (lock) throw apiError("account_locked", { minutes: LOCK_MINUTES });
+    if (locked) throw apiError("account_locked", { minutes: LOCK_MINUTES });
     throw apiError("bad_credentials");
   }
 
   const opened = await db.transaction(async (trx) => {
+    // Parallel guesses may have locked the account while this password was
+    // being checked: the row lock makes the lock win over a late success.
+    const current = await trx("users").where({ id: user.id }).forUpdate().first("locked_until");
+    if (current?.locked_until && new Date(current.locked_until) > new Date()) return null;
     await trx("users").where({ id: user.id }).update({ failed_logins: 0, locked_until: null });
     await clearLoginFailures(trx, key);
     await audit(trx, { userId: user.id, ip: input.ip }, { action: "session.login" });
     return openSession(trx, user.id, input.ip, sessionHours);
   });
+  if (!opened) throw apiError("account_locked", { minutes: LOCK_MINUTES });
   return withCaller(db, opened);
 }
 
@@ -97,6 +96,32 @@ export async function withCaller(
   const caller = await findCaller(db, opened.token);
   if (!caller) throw new Error("session vanished right after it was opened");
   return { ...opened, caller };
+}
+
+/**
+ * Counts one wrong password in a single statement, so parallel guesses cannot
+ * read the same count (reported: 25 parallel tries got 11 guesses instead of 5).
+ * True when this failure locks the account. A lock that has expired starts
+ * the count again.
+ */
+async function countFailure(trx: Knex.Transaction, userId: number): Promise<boolean> {
+  const [row] = await trx("users")
+    .where({ id: userId })
+    .update({
+      failed_logins: trx.raw(
+        "case when locked_until is not null and locked_until <= now() then 1 " +
+          "else failed_logins + 1 end",
+      ),
+      locked_until: trx.raw(
+        "case when locked_until is not null and locked_until > now() then locked_until " +
+          "when (case when locked_until is not null and locked_until <= now() then 1 " +
+          "else failed_logins + 1 end) >= ? then now() + make_interval(mins => ?::int) " +
+          "else null end",
+        [MAX_FAILED_LOGINS, LOCK_MINUTES],
+      ),
+    })
+    .returning(["failed_logins", "locked_until"]);
+  return Boolean(row?.locked_until && new Date(row.locked_until) > new Date());
 }
 
 function loginFailure(email: string, reason: string) {

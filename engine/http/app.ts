@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { AppContext } from "./context.ts";
 import { ApiError, apiError } from "./errors.ts";
 import { log } from "./log.ts";
+import { refuseUnstorableText } from "./input-guard.ts";
 import { loadSession, requireCsrf, securityHeaders } from "./security.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { gridRoutes } from "./routes/grids.ts";
@@ -27,11 +28,14 @@ export const BODY_LIMIT = "1mb";
 export function createApp(context: AppContext, options: { distDir?: string } = {}) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Only behind a reverse proxy may X-Forwarded-For name the client (rate
+  // limits and the audit log use the address); otherwise anyone could set it.
+  app.set("trust proxy", context.config.trustProxy ?? false);
   app.use(securityHeaders);
 
   const api = express.Router();
   api.use(express.json({ limit: BODY_LIMIT }));
+  api.use(refuseUnstorableText);
   api.use(loadSession(context.db));
   api.get("/health", async (_req, res) => {
     await context.db.raw("select 1");
@@ -97,6 +101,14 @@ function toApiError(error: unknown): ApiError {
   if (type === "encoding.unsupported" || type === "charset.unsupported") {
     return new ApiError("invalid_request", {
       errors: [{ field: "", message: "Encodage non pris en charge : envoyez du JSON en UTF-8." }],
+    });
+  }
+  // The database refused a value (a number out of range, a malformed one):
+  // bad input that slipped past the route's checks, not a server fault.
+  const sqlState = (error as { code?: unknown })?.code;
+  if (typeof sqlState === "string" && sqlState.startsWith("22")) {
+    return new ApiError("invalid_request", {
+      errors: [{ field: "", message: "Une valeur de la demande est hors limites ou mal formée." }],
     });
   }
   return apiError("internal");

@@ -36,7 +36,11 @@ export function readCookie(req: Request, name: string): string | undefined {
   for (const part of header.split(";")) {
     const index = part.indexOf("=");
     if (index > 0 && part.slice(0, index).trim() === name) {
-      return decodeURIComponent(part.slice(index + 1).trim());
+      try {
+        return decodeURIComponent(part.slice(index + 1).trim());
+      } catch {
+        return undefined; // a malformed cookie is no session, not a server error
+      }
     }
   }
   return undefined;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server.ts";
-import { loggedIn, type ApiClient } from "../support/client.ts";
+import { ApiClient, loggedIn } from "../support/client.ts";
 import { createYouth, newResponse, validProfile } from "../support/factories.ts";
 import { organisationId, PROVISIONAL_PASSWORD } from "../support/access.ts";
 
@@ -263,5 +263,39 @@ describe("table definitions sent by a client", () => {
       if (result.status >= 500) failures.push(`${JSON.stringify(body)} → ${result.status}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+// Reported by the break-it run: each of these ended in a 500.
+describe("text the database cannot store and values out of range", () => {
+  it("refuses a NUL character in a young person's first name with 400 and stores nothing", async () => {
+    const before = await counts();
+    const result = await educator.post("/api/subjects", { kind: "youth", first_name: "In\u0000ès" });
+    expect(result.status).toBe(400);
+    expect(result.body.error.code).toBe("invalid_request");
+    expect(result.body.error.message).toMatch(/champ/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a NUL character in a login or a search with 400", async () => {
+    const login = await new ApiClient(app.url).post("/api/session", {
+      email: "a\u0000@x.fr",
+      password: "quelque-chose-de-long",
+    });
+    expect(login.status).toBe(400);
+    expect((await educator.get("/api/subjects?q=%00")).status).toBe(400);
+    expect((await educator.get("/api/tables/%00")).status).toBe(400);
+  });
+
+  it("treats a malformed session cookie as no session", async () => {
+    const health = await fetch(`${app.url}/api/health`, { headers: { cookie: "bdc_session=%E0%A4%A" } });
+    expect(health.status).toBe(200);
+    const grids = await fetch(`${app.url}/api/grids`, { headers: { cookie: "bdc_session=%E0%A4%A" } });
+    expect(grids.status).toBe(401);
+  });
+
+  it("answers a version number beyond any integer with a 4xx", async () => {
+    const result = await educator.get("/api/grids/accompagnement/versions/99999999999999999999");
+    expect([400, 404]).toContain(result.status);
   });
 });
