@@ -72,7 +72,10 @@ class ShapeChecker {
       }
     }
     if (reservedName(node.name)) {
-      this.bad(`${path}.name`, `le code « ${String(node.name)} » est réservé : choisissez-en un autre`);
+      this.bad(
+        `${path}.name`,
+        `le code « ${String(node.name)} » est réservé : choisissez-en un autre`,
+      );
     }
   }
 
@@ -164,7 +167,11 @@ class ShapeChecker {
           );
           continue;
         }
-        queue.push({ list: element[childKey], path: `${at}.${childKey}`, depth: current.depth + 1 });
+        queue.push({
+          list: element[childKey],
+          path: `${at}.${childKey}`,
+          depth: current.depth + 1,
+        });
       }
     }
   }
@@ -174,7 +181,11 @@ class ShapeChecker {
       this.bad("survey", `la définition est imbriquée sur plus de ${MAX_JSON_DEPTH} niveaux`);
       return;
     }
-    for (const [index, value] of this.list(survey.calculatedValues, "survey.calculatedValues", false)) {
+    for (const [index, value] of this.list(
+      survey.calculatedValues,
+      "survey.calculatedValues",
+      false,
+    )) {
       this.checkProperties(value, `survey.calculatedValues[${index}]`);
     }
     if (survey.pages !== undefined) {

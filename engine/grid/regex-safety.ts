@@ -6,11 +6,7 @@
 export const MAX_PATTERN_LENGTH = 200;
 
 export type UnsafePatternReason =
-  | "too_long"
-  | "invalid"
-  | "backreference"
-  | "nested_quantifier"
-  | "overlapping_alternation";
+  "too_long" | "invalid" | "backreference" | "nested_quantifier" | "overlapping_alternation";
 
 interface OpenGroup {
   /** Index of the first character inside the group. */

@@ -91,7 +91,9 @@ describe("lintGrid on hostile definitions", () => {
       type: "matrixdynamic",
       name: "contacts",
       title: "Contacts",
-      columns: [{ name: "code", cellType: "text", validators: [{ type: "regex", regex: "(a*)*" }] }],
+      columns: [
+        { name: "code", cellType: "text", validators: [{ type: "regex", regex: "(a*)*" }] },
+      ],
     };
     const items: SurveyElement = {
       type: "multipletext",
@@ -107,7 +109,10 @@ describe("lintGrid on hostile definitions", () => {
 
   it("reports null validators, pages, elements and choices as invalid_shape", () => {
     const cases: [SurveyJson, string][] = [
-      [surveyOf(question({ validators: [null] as never })), "survey.pages[0].elements[0].validators[0]"],
+      [
+        surveyOf(question({ validators: [null] as never })),
+        "survey.pages[0].elements[0].validators[0]",
+      ],
       [{ pages: [null] } as never, "survey.pages[0]"],
       [surveyOf(null as never), "survey.pages[0].elements[0]"],
       [
@@ -178,7 +183,9 @@ describe("lintGrid on hostile definitions", () => {
 describe("deriveJsonSchema and the response validator on hostile stored versions", () => {
   const unusable = {
     ok: false,
-    errors: [{ field: "", message: "Cette grille ne peut pas être évaluée : signalez-le au COPIL." }],
+    errors: [
+      { field: "", message: "Cette grille ne peut pas être évaluée : signalez-le au COPIL." },
+    ],
   };
 
   it("derives a schema without throwing, whatever the shape", () => {
