@@ -90,7 +90,7 @@ class ShapeChecker {
     const objects: [number, Obj][] = [];
     value.forEach((entry, index) => {
       if (isObject(entry)) objects.push([index, entry]);
-      else if (scalars && (typeof entry === "string" || typeof entry === "number")) return;
+      else if (scalars && ["string", "number", "boolean"].includes(typeof entry)) return;
       else
         this.bad(
           `${path}[${index}]`,
