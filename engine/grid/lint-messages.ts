@@ -2,6 +2,8 @@
 // the French message built from typed details. Tests assert codes and paths;
 // the wording lives here only.
 
+import { MAX_PATTERN_LENGTH, type UnsafePatternReason } from "./regex-safety.ts";
+
 export type LintSeverity = "error" | "warning";
 
 export interface LintDetails {
@@ -20,6 +22,8 @@ export interface LintDetails {
   no_questions: Record<string, never>;
   date_question_missing: { code: string; reason: "absent" | "not_date" };
   forbidden_personal_data: { code: string; where: string; kind: string };
+  invalid_shape: { problem: string };
+  unsafe_pattern: { pattern: string; reason: UnsafePatternReason };
 }
 
 export type LintCode = keyof LintDetails;
@@ -27,6 +31,16 @@ export type LintCode = keyof LintDetails;
 type Entry<C extends LintCode> = {
   severity: LintSeverity;
   message: (details: LintDetails[C]) => string;
+};
+
+const PATTERN_PROBLEMS: Record<UnsafePatternReason, string> = {
+  too_long: `il dépasse ${MAX_PATTERN_LENGTH} caractères`,
+  invalid: "ce n'est pas une expression régulière valide",
+  backreference: "il contient une référence arrière (\\1, \\k<…>)",
+  nested_quantifier:
+    "il répète un groupe qui contient lui-même une répétition, comme (a+)+, ce qui peut bloquer le serveur",
+  overlapping_alternation:
+    "il répète un choix entre des branches qui peuvent commencer pareil, comme (a|ab)*, ce qui peut bloquer le serveur",
 };
 
 const CODE_RULE =
@@ -137,5 +151,16 @@ export const LINT_CATALOGUE: { [C in LintCode]: Entry<C> } = {
       "INE, CAF…), ni date de naissance complète " +
       "(seulement le mois et l'année), ni infraction ou délit précis. Retirez cette question ou " +
       "reformulez-la en termes généraux.",
+  },
+  invalid_shape: {
+    severity: "error",
+    message: ({ problem }) =>
+      `La structure de la grille n'est pas valide : ${problem}. Corrigez la définition avant de l'enregistrer.`,
+  },
+  unsafe_pattern: {
+    severity: "error",
+    message: ({ pattern, reason }) =>
+      `Le motif de validation « ${pattern.slice(0, 60)}${pattern.length > 60 ? "…" : ""} » est refusé : ` +
+      `${PATTERN_PROBLEMS[reason]}. Utilisez un motif simple, par exemple ^[0-9]{5}$.`,
   },
 };

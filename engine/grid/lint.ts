@@ -2,6 +2,7 @@ import { textOf } from "./items.ts";
 import { lintCodes } from "./lint-codes.ts";
 import { lintExpressions } from "./lint-expressions.ts";
 import { finding, nameOf, surveyPath, whereOf, type LintFinding } from "./lint-finding.ts";
+import { hasShapeErrors, lintShape } from "./lint-shape.ts";
 import { lintPersonalData } from "./lint-personal-data.ts";
 import { CODE_PATTERN, GRID_SUBJECTS, SUPPORTED_TYPES, type SurveyJson } from "./types.ts";
 import { walkSurvey, type WalkedElement } from "./walk.ts";
@@ -67,6 +68,11 @@ export function lintGrid(envelope: unknown): LintFinding[] {
   if (!isObject(envelope)) return [finding("invalid_envelope", "", {})];
   const findings = lintEnvelope(envelope);
   if (!isObject(envelope.survey)) return findings;
+
+  // Structure first: the other rules (and survey-core) trust it.
+  const shape = lintShape(envelope.survey);
+  findings.push(...shape);
+  if (hasShapeErrors(shape)) return findings;
 
   const survey = envelope.survey as SurveyJson;
   const elements = walkSurvey(survey);

@@ -33,12 +33,18 @@ function numberOrUndefined(value: unknown): number | undefined {
   return undefined;
 }
 
+/** A definition's list, or nothing when it is not an array (the linter reports it). */
+export function listOf<T>(value: readonly T[] | undefined): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
 /** The tightest bounds from `min`/`max` and numeric validators. */
 function numberSchema(element: SurveyElement): JsonSchema {
   const minimums = [numberOrUndefined(element.min)];
   const maximums = [numberOrUndefined(element.max)];
-  for (const validator of element.validators ?? []) {
-    if (validator?.type !== "numeric") continue;
+  for (const validator of listOf(element.validators)) {
+    if (validator === null || typeof validator !== "object" || validator.type !== "numeric")
+      continue;
     minimums.push(numberOrUndefined(validator.minValue));
     maximums.push(numberOrUndefined(validator.maxValue));
   }
@@ -119,7 +125,7 @@ function matrixSchema(element: SurveyElement): JsonSchema {
 /** One row of a matrix dropdown / dynamic matrix: column name → cell value. */
 function rowSchema(element: SurveyElement): JsonSchema {
   const properties: JsonSchema = {};
-  for (const raw of element.columns ?? []) {
+  for (const raw of listOf(element.columns)) {
     const column = raw as MatrixColumn;
     if (column === null || typeof column !== "object" || typeof column.name !== "string") continue;
     const cellType = column.cellType ?? element.cellType ?? "dropdown";
@@ -148,7 +154,7 @@ function matrixDropdownSchema(element: SurveyElement): JsonSchema {
 
 function multipleTextSchema(element: SurveyElement): JsonSchema {
   const properties: JsonSchema = {};
-  for (const item of element.items ?? []) {
+  for (const item of listOf(element.items)) {
     if (item === null || typeof item !== "object" || typeof item.name !== "string") continue;
     const asElement = item as SurveyElement;
     const value = item.inputType === "number" ? numberSchema(asElement) : textSchema(asElement);
@@ -191,7 +197,7 @@ export function questionSchema(
     case "matrixdynamic":
       return { type: "array", items: rowSchema(element) };
     case "paneldynamic":
-      return { type: "array", items: objectOf(element.templateElements ?? []) };
+      return { type: "array", items: objectOf(listOf(element.templateElements)) };
     case "multipletext":
       return multipleTextSchema(element);
     default:

@@ -1,6 +1,7 @@
 import { commentKey, hasOtherItem, labelOf } from "./items.ts";
 import {
   COMMENT_AREA_MAX_LENGTH,
+  listOf,
   otherCommentSchema,
   questionSchema,
   type JsonSchema,
@@ -21,10 +22,11 @@ function addElements(elements: readonly SurveyElement[], properties: JsonSchema)
   for (const element of elements) {
     if (element === null || typeof element !== "object") continue;
     if (element.type === "panel") {
-      addElements(element.elements ?? [], properties);
+      addElements(listOf(element.elements), properties);
       continue;
     }
-    if (typeof element.name !== "string") continue;
+    // A `__proto__` key would set the object's prototype; the linter refuses the name.
+    if (typeof element.name !== "string" || element.name === "__proto__") continue;
     const schema = questionSchema(element, objectOfElements);
     if (!schema) continue;
     properties[element.name] = { title: labelOf(element), ...schema };
@@ -45,7 +47,15 @@ export function objectOfElements(elements: readonly SurveyElement[]): JsonSchema
   return { type: "object", properties, additionalProperties: false };
 }
 
+/**
+ * Never throws: a definition the linter would refuse (panels nested
+ * thousands deep, say) gets a schema that accepts no response at all.
+ */
 export function deriveJsonSchema(survey: SurveyJson): JsonSchema {
-  const elements = walkPages(survey).flatMap(({ page }) => page.elements ?? []);
-  return { $schema: JSON_SCHEMA_DIALECT, ...objectOfElements(elements) };
+  try {
+    const elements = walkPages(survey).flatMap(({ page }) => listOf<SurveyElement>(page?.elements));
+    return { $schema: JSON_SCHEMA_DIALECT, ...objectOfElements(elements) };
+  } catch {
+    return { $schema: JSON_SCHEMA_DIALECT, not: {} };
+  }
 }

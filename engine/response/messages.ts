@@ -25,6 +25,8 @@ function shown(value: unknown): string {
 export const responseMessages = {
   notAnObject: () => "Les réponses doivent être un objet JSON.",
 
+  unusableGrid: () => "Cette grille ne peut pas être évaluée : signalez-le au COPIL.",
+
   unknownQuestion: (key: string) =>
     `Question inconnue dans cette grille : ${key}. Retirez cette réponse ou rechargez le formulaire.`,
 

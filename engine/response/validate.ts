@@ -3,7 +3,7 @@ import { cloneData, isPlainObject, removeAt } from "./data-path.ts";
 import { responseMessages as m } from "./messages.ts";
 import { collectSurveyErrors, resetModel } from "./survey-errors.ts";
 import type { FieldError, ValidatedVersion, ValidationResult } from "./types.ts";
-import { createVersionCache } from "./version-cache.ts";
+import { createVersionCache, UNSAFE_VERSION } from "./version-cache.ts";
 import { computedKeys, dropHiddenValues, isHiddenPath } from "./visibility.ts";
 
 export type { FieldError, ValidatedVersion, ValidationResult } from "./types.ts";
@@ -42,6 +42,12 @@ function onePerField(errors: readonly FieldError[]): FieldError[] {
   return out;
 }
 
+/** The answer when the grid version itself cannot be evaluated. */
+const unusableGrid: ValidationResult = {
+  ok: false,
+  errors: [{ field: "", message: m.unusableGrid() }],
+};
+
 export function createResponseValidator(): ResponseValidator {
   const compiledFor = createVersionCache();
 
@@ -49,7 +55,16 @@ export function createResponseValidator(): ResponseValidator {
     validate(version, data) {
       if (!isPlainObject(data))
         return { ok: false, errors: [{ field: "", message: m.notAnObject() }] };
-      const { model, schema, check } = compiledFor(version);
+      // Never throws: a definition survey-core or ajv chokes on answers with
+      // one French error. Nothing is logged here, answers least of all.
+      let compiled: ReturnType<typeof compiledFor>;
+      try {
+        compiled = compiledFor(version);
+      } catch {
+        return unusableGrid;
+      }
+      if (compiled === UNSAFE_VERSION) return unusableGrid;
+      const { model, schema, check } = compiled;
 
       try {
         const answers = cloneData(data);
@@ -72,8 +87,14 @@ export function createResponseValidator(): ResponseValidator {
         const errors = onePerField([...kept, ...collectSurveyErrors(model)]);
 
         return errors.length > 0 ? { ok: false, errors } : { ok: true, data: cleaned };
+      } catch {
+        return unusableGrid;
       } finally {
-        resetModel(model);
+        try {
+          resetModel(model);
+        } catch {
+          // The model is left as it is; the next validation resets it again.
+        }
       }
     },
   };

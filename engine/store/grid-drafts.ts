@@ -104,7 +104,8 @@ export function lintDraft(
   });
 }
 
-function refuseLintErrors(findings: LintFinding[]): void {
+/** 422 `lint_failed` with the error findings, when there is any. */
+export function refuseLintErrors(findings: LintFinding[]): void {
   const errors = findings.filter((f) => f.severity === "error");
   if (hasLintErrors(findings)) {
     throw new ApiError("lint_failed", {

@@ -4,6 +4,7 @@ import { ApiError } from "../http/errors.ts";
 import { checkCompatibility, type CompatibilityBreak } from "../grid/compatibility.ts";
 import { diffSurveys, type GridChange } from "../grid/diff.ts";
 import { hasLintErrors, lintGrid, type LintFinding } from "../grid/lint.ts";
+import { hasShapeErrors, MAX_JSON_DEPTH, nestsDeeperThan } from "../grid/lint-shape.ts";
 import { expandSharedLists } from "../grid/shared-lists.ts";
 import type { SurveyJson } from "../grid/types.ts";
 import { createGrid, ensureDraft, publishedHistory, saveDraft, type Draft } from "./grid-drafts.ts";
@@ -42,6 +43,8 @@ export function envelopeFrom(body: Record<string, unknown>): Record<string, unkn
 
 function withLists(envelope: Record<string, unknown>): LintFinding[] {
   if (!isObject(envelope.survey)) return [];
+  // Expanding walks the JSON recursively; the linter reports a survey this deep.
+  if (nestsDeeperThan(envelope.survey, MAX_JSON_DEPTH)) return [];
   try {
     envelope.survey = expandSharedLists(envelope.survey, readSharedLists());
     return [];
@@ -75,12 +78,14 @@ export async function importGrid(
   const grid = code ? await db("grids").where({ code }).first("id") : undefined;
   const history = grid ? await publishedHistory(db, grid.id) : [];
   const newest = history.at(-1);
+  // Comparing needs a well-formed survey: with shape errors, the findings say it all.
+  const comparable = !hasShapeErrors(findings);
   const report: ImportReport = {
     code,
     exists: Boolean(grid),
     findings,
-    compatibility: checkCompatibility(history, survey),
-    changes: newest ? diffSurveys(newest.survey, survey) : [],
+    compatibility: comparable ? checkCompatibility(history, survey) : [],
+    changes: comparable && newest ? diffSurveys(newest.survey, survey) : [],
     saved: false,
   };
   if (options.dryRun) return report;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Router } from "express";
 import { createResponseValidator } from "../../response/validate.ts";
+import { lintShape } from "../../grid/lint-shape.ts";
 import type { SurveyJson } from "../../grid/types.ts";
 import { ApiError, apiError } from "../errors.ts";
 import type { AppContext } from "../context.ts";
@@ -11,6 +12,7 @@ import {
   ensureDraft,
   findGrid,
   publishDraft,
+  refuseLintErrors,
   requireDraft,
   saveDraft,
 } from "../../store/grid-drafts.ts";
@@ -171,6 +173,9 @@ export function previewRoutes(): Router {
         errors: [{ field: "survey", message: "Envoyez la grille à prévisualiser." }],
       });
     }
+    // A draft in progress may break the other rules, not these: survey-core
+    // would crash on a bad shape or hang on a catastrophic regex.
+    refuseLintErrors(lintShape(body.survey));
     const survey = body.survey as SurveyJson;
     const id = `preview:${createHash("sha256").update(JSON.stringify(survey)).digest("hex")}`;
     res.json(previewValidator.validate({ id, survey }, body.data ?? {}));
