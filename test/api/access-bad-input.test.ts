@@ -270,7 +270,10 @@ describe("table definitions sent by a client", () => {
 describe("text the database cannot store and values out of range", () => {
   it("refuses a NUL character in a young person's first name with 400 and stores nothing", async () => {
     const before = await counts();
-    const result = await educator.post("/api/subjects", { kind: "youth", first_name: "In\u0000ès" });
+    const result = await educator.post("/api/subjects", {
+      kind: "youth",
+      first_name: "In\u0000ès",
+    });
     expect(result.status).toBe(400);
     expect(result.body.error.code).toBe("invalid_request");
     expect(result.body.error.message).toMatch(/champ/);
@@ -288,9 +291,13 @@ describe("text the database cannot store and values out of range", () => {
   });
 
   it("treats a malformed session cookie as no session", async () => {
-    const health = await fetch(`${app.url}/api/health`, { headers: { cookie: "bdc_session=%E0%A4%A" } });
+    const health = await fetch(`${app.url}/api/health`, {
+      headers: { cookie: "bdc_session=%E0%A4%A" },
+    });
     expect(health.status).toBe(200);
-    const grids = await fetch(`${app.url}/api/grids`, { headers: { cookie: "bdc_session=%E0%A4%A" } });
+    const grids = await fetch(`${app.url}/api/grids`, {
+      headers: { cookie: "bdc_session=%E0%A4%A" },
+    });
     expect(grids.status).toBe(401);
   });
 

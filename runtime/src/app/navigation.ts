@@ -11,7 +11,8 @@ const ADMIN_ROLES = ["association_admin", "platform_admin"];
 
 type MenuLink = { to: string; label: string; external?: boolean };
 
-const has = (session: Session, roles: string[]) => session.roles.some((r) => roles.includes(r.role));
+const has = (session: Session, roles: string[]) =>
+  session.roles.some((r) => roles.includes(r.role));
 
 export function worksWithRecords(session: Session): boolean {
   return has(session, RECORD_ROLES);
