@@ -17,8 +17,12 @@ export function Layout({ onLogout }: { onLogout: () => void }) {
           BDC · Concepteur de grilles
         </Link>
         <span className="who">
-          {session.user.displayName} ({role})
+          {session.user.displayName}
+          {role && role.toLowerCase() !== session.user.displayName.toLowerCase() && ` · ${role}`}
         </span>
+        <a className="link" href="/">
+          Application des équipes
+        </a>
         <button
           type="button"
           className="link"

@@ -4,6 +4,14 @@ import { BarChart } from "./BarChart.tsx";
 import { DISPLAY_LABELS, hasMaskedCells, toGridCells, type Display } from "./table-cells.ts";
 import type { ComputedTable } from "./types.ts";
 
+// Reported: a service's educator read « toutes les associations » in a
+// synthesis that only counted their own service. Say whose records count.
+const SCOPE_LABELS: Record<string, string> = {
+  branch: "les fiches de votre service ou de votre association",
+  organisation: "les fiches de l'organisation choisie",
+  federation: "toutes les associations de la fédération (petits effectifs masqués, arrondis à 5)",
+};
+
 /**
  * A computed table: the grid with totals and percentages, a bar chart beside it
  * (under it when `stacked`, as in the builder's narrower column), its notes.
@@ -44,6 +52,7 @@ export function TableView({ table, stacked = false }: { table: ComputedTable; st
         />
         <BarChart table={table} />
       </div>
+      <p className="hint">Périmètre : {SCOPE_LABELS[table.scope] ?? table.scope}.</p>
       {table.rowDimensions.length + table.columnDimensions.length > 0 && (
         <p className="hint">
           {table.rowDimensions.length > 0 && <>En lignes : {table.rowDimensions.join(" × ")}. </>}

@@ -2,6 +2,7 @@ import { Model } from "survey-core";
 import "survey-core/i18n/french";
 import type { SurveyJson } from "../types.ts";
 import { BDC_SURVEY_THEME } from "./theme.ts";
+import { todayInFrance } from "../../../../engine/response/dates.ts";
 
 /**
  * A SurveyJS model in French, ready for our own saving: no "thank you" page
@@ -20,6 +21,18 @@ export function createSurveyModel(
   model.completeText = "Enregistrer la fiche";
   if (options.singlePage) model.questionsOnPageMode = "singlePage";
   if (options.data) model.data = options.data;
+  else prefillRecordDate(model, json);
   if (options.display) model.mode = "display";
   return model;
+}
+
+/**
+ * A new record's date (the grid's date question) starts at today, in France:
+ * most records are written the day of the meeting, and an empty required
+ * date only earned an error.
+ */
+function prefillRecordDate(model: Model, json: SurveyJson): void {
+  const code = (json as { bdcDateQuestion?: unknown }).bdcDateQuestion;
+  if (typeof code !== "string" || !model.getQuestionByName(code)) return;
+  model.setValue(code, todayInFrance());
 }
