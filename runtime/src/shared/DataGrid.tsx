@@ -46,9 +46,7 @@ export function DataGrid({
         readOnly
         disableVisualSelection={false}
         rowHeaderWidth={rowHeaderWidth(rowHeaders)}
-        colWidths={columnHeaders.map((header) =>
-          Math.min(180, Math.max(80, header.length * 8 + 24)),
-        )}
+        colWidths={columnHeaders.map(columnWidth)}
         height="auto"
         width="100%"
         cells={(row, column) => ({
@@ -60,6 +58,12 @@ export function DataGrid({
       />
     </div>
   );
+}
+
+/** Wide enough for its header on a desktop (reported: « Accompagnement ponc… »), narrower on a phone. */
+function columnWidth(header: string): number {
+  const cap = window.innerWidth < 600 ? 180 : 260;
+  return Math.min(cap, Math.max(80, header.length * 8 + 24));
 }
 
 /** Wide enough for the longest label, but leaving room for numbers on a phone. */
