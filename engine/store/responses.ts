@@ -245,6 +245,48 @@ function checkPayload(version: GridVersion, rawData: unknown, rawDate: unknown) 
 }
 
 /**
+ * Writes the next revision of a stored response (its row and its history
+ * line) and returns its number. The revision check and the write are one
+ * statement, so two saves of the same revision cannot both succeed: the
+ * second gets 409 and nothing is written.
+ */
+async function writeRevision(
+  trx: Knex.Transaction,
+  caller: Caller,
+  current: ResponseRecord,
+  change: { sentRevision: number; versionId: number; data: unknown; occurredOn: string },
+): Promise<number> {
+  const next = change.sentRevision + 1;
+  const updated = await trx("responses")
+    .where({ id: current.id, revision: change.sentRevision })
+    .update({
+      grid_version_id: change.versionId,
+      data: JSON.stringify(change.data),
+      occurred_on: change.occurredOn,
+      revision: next,
+      updated_at: trx.fn.now(),
+    })
+    .returning("id");
+  if (updated.length === 0) {
+    const latest = await trx("responses").where({ id: current.id }).first("revision");
+    throw new ApiError("stale_revision", {
+      current: latest?.revision ?? 0,
+      sent: change.sentRevision,
+    });
+  }
+  await trx("response_revisions").insert({
+    response_id: current.id,
+    revision: next,
+    grid_version_id: change.versionId,
+    data: JSON.stringify(change.data),
+    status: current.status,
+    occurred_on: change.occurredOn,
+    author_id: caller.userId,
+  });
+  return next;
+}
+
+/**
  * Saves a new revision of a response. The caller names the revision they
  * started from; if someone saved since, nothing is written and 409 comes back.
  */
@@ -267,33 +309,11 @@ export async function updateResponse(
   );
 
   return db.transaction(async (trx) => {
-    const next = (input.revision as number) + 1;
-    // The revision check and the write are one statement, so two saves of the
-    // same revision cannot both succeed.
-    const updated = await trx("responses")
-      .where({ id, revision: input.revision as number })
-      .update({
-        data: JSON.stringify(data),
-        occurred_on: occurredOn,
-        revision: next,
-        updated_at: trx.fn.now(),
-      })
-      .returning("id");
-    if (updated.length === 0) {
-      const latest = await trx("responses").where({ id }).first("revision");
-      throw new ApiError("stale_revision", {
-        current: latest?.revision ?? 0,
-        sent: input.revision as number,
-      });
-    }
-    await trx("response_revisions").insert({
-      response_id: id,
-      revision: next,
-      grid_version_id: version.id,
-      data: JSON.stringify(data),
-      status: current.status,
-      occurred_on: occurredOn,
-      author_id: caller.userId,
+    const next = await writeRevision(trx, caller, current, {
+      sentRevision: input.revision as number,
+      versionId: version.id,
+      data,
+      occurredOn,
     });
     await audit(trx, caller, {
       action: "response.update",
@@ -351,32 +371,11 @@ export async function migrateResponse(
   );
 
   return db.transaction(async (trx) => {
-    const next = (input.revision as number) + 1;
-    const updated = await trx("responses")
-      .where({ id, revision: input.revision as number })
-      .update({
-        grid_version_id: newest.id,
-        data: JSON.stringify(data),
-        occurred_on: occurredOn,
-        revision: next,
-        updated_at: trx.fn.now(),
-      })
-      .returning("id");
-    if (updated.length === 0) {
-      const latest = await trx("responses").where({ id }).first("revision");
-      throw new ApiError("stale_revision", {
-        current: latest?.revision ?? 0,
-        sent: input.revision as number,
-      });
-    }
-    await trx("response_revisions").insert({
-      response_id: id,
-      revision: next,
-      grid_version_id: newest.id,
-      data: JSON.stringify(data),
-      status: current.status,
-      occurred_on: occurredOn,
-      author_id: caller.userId,
+    const next = await writeRevision(trx, caller, current, {
+      sentRevision: input.revision as number,
+      versionId: newest.id,
+      data,
+      occurredOn,
     });
     await audit(trx, caller, {
       action: "response.migrate",
