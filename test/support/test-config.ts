@@ -9,6 +9,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     demoPassword: DEMO_PASSWORD,
     seedDemo: false,
+    // Tests play several client addresses through X-Forwarded-For, as a local
+    // reverse proxy would send them (per-address login limits, audit).
+    trustProxy: "loopback",
     ...overrides,
   };
 }
