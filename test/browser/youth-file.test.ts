@@ -152,7 +152,11 @@ describe("a young person's file", () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await shot(page, "3-file-phone");
       await page.getByRole("link", { name: "← Mes jeunes" }).click();
-      await page.getByLabel("Accompagnement").selectOption({ label: "Accompagnement en cours" });
+      // The filter's exact label: the file's sections « Accompagnement en cours »
+      // match a loose one while the list is still loading (seen flaky once).
+      await page
+        .getByLabel("Accompagnement", { exact: true })
+        .selectOption({ label: "Accompagnement en cours" });
       const listed = page.getByRole("row").filter({ hasText: CODE });
       await listed.waitFor();
       expect(await listed.getByRole("cell").last().innerText()).toBe("En cours");
