@@ -41,55 +41,50 @@ export type SubjectDetail = Subject & {
   actions?: { id: string; code: string; title: string | null; starts_on: string | null }[];
 };
 
-export async function createFamily(
-  db: Knex,
-  caller: Caller,
-  input: FamilyInput,
-): Promise<SubjectDetail> {
-  const organisationId = serviceForWrite(caller, input.organisation);
-  const id = crypto.randomUUID();
-  await db.transaction(async (trx) => {
-    const code = input.code ?? (await freeCode(trx, "family"));
-    await ensureCodeFree(trx, code);
-    await trx("subjects").insert({
-      id,
-      kind: "family",
-      code,
-      organisation_id: organisationId,
-      commune: input.commune ?? null,
-      created_by: caller.userId,
-    });
-    await insertLinks(trx, caller, id, organisationId, input.youth);
-    await audit(trx, caller, {
-      action: "subject.create",
-      organisationId,
-      targetType: "subject",
-      targetId: id,
-      details: { kind: "family", code, youth: input.youth.length },
-    });
-  });
-  return findSubjectDetail(db, caller, id);
+export function createFamily(db: Knex, caller: Caller, input: FamilyInput): Promise<SubjectDetail> {
+  return createGroup(db, caller, "family", input, { commune: input.commune ?? null }, {});
 }
 
-export async function createAction(
-  db: Knex,
-  caller: Caller,
-  input: ActionInput,
-): Promise<SubjectDetail> {
-  const organisationId = serviceForWrite(caller, input.organisation);
-  const id = crypto.randomUUID();
-  await db.transaction(async (trx) => {
-    const code = input.code ?? (await freeCode(trx, "action"));
-    await ensureCodeFree(trx, code);
-    await trx("subjects").insert({
-      id,
-      kind: "action",
-      code,
-      organisation_id: organisationId,
+export function createAction(db: Knex, caller: Caller, input: ActionInput): Promise<SubjectDetail> {
+  return createGroup(
+    db,
+    caller,
+    "action",
+    input,
+    {
       title: input.title,
       starts_on: input.starts_on,
       ends_on: input.ends_on ?? null,
       details: JSON.stringify({ anonymous_participants: input.anonymous_participants }),
+    },
+    { anonymous: totalOf(input.anonymous_participants) },
+  );
+}
+
+/**
+ * A family or a collective action of the caller's service, with its linked
+ * young people, in one transaction with its audit row. `columns` are what
+ * the kind stores of its own.
+ */
+async function createGroup(
+  db: Knex,
+  caller: Caller,
+  kind: "family" | "action",
+  input: { code?: string; organisation?: number; youth: string[] },
+  columns: Record<string, unknown>,
+  auditDetails: Record<string, unknown>,
+): Promise<SubjectDetail> {
+  const organisationId = serviceForWrite(caller, input.organisation);
+  const id = crypto.randomUUID();
+  await db.transaction(async (trx) => {
+    const code = input.code ?? (await freeCode(trx, kind));
+    await ensureCodeFree(trx, code);
+    await trx("subjects").insert({
+      id,
+      kind,
+      code,
+      organisation_id: organisationId,
+      ...columns,
       created_by: caller.userId,
     });
     await insertLinks(trx, caller, id, organisationId, input.youth);
@@ -98,12 +93,7 @@ export async function createAction(
       organisationId,
       targetType: "subject",
       targetId: id,
-      details: {
-        kind: "action",
-        code,
-        youth: input.youth.length,
-        anonymous: totalOf(input.anonymous_participants),
-      },
+      details: { kind, code, youth: input.youth.length, ...auditDetails },
     });
   });
   return findSubjectDetail(db, caller, id);
