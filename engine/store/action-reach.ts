@@ -2,8 +2,8 @@ import type { Knex } from "knex";
 import type { Caller } from "../access/caller.ts";
 import { inBranches } from "../access/organisations.ts";
 import { roundCount } from "../table/mask.ts";
-import { checkFederationPeriod } from "./tables.ts";
-import { scopeOf } from "./trajectories.ts";
+import { checkFederationPeriod } from "./table-scope.ts";
+import { scopeOf } from "./trajectory-scope.ts";
 
 // Collective actions over a period, counting people, not rows: a young person
 // linked to three actions is one young person reached and three

@@ -3,7 +3,7 @@ import type { Caller } from "../access/caller.ts";
 import { inBranches } from "../access/organisations.ts";
 import { todayInFrance } from "../response/dates.ts";
 import { roundCount } from "../table/mask.ts";
-import { scopeOf } from "./trajectories.ts";
+import { scopeOf } from "./trajectory-scope.ts";
 
 // Durations of the paths, by service: from first contact to the first
 // accompaniment, and the length of accompaniment periods. First contact is

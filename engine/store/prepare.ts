@@ -4,14 +4,14 @@ import { importShippedGrids } from "./grids.ts";
 import { importShippedTables } from "./tables.ts";
 import { readShippedGrids, readShippedTables } from "./shipped.ts";
 import { seedDemo } from "./seed.ts";
-import type { TableDefinition } from "../table/definition.ts";
+import type { AnyTableDefinition } from "../table/any-definition.ts";
 import { log } from "../http/log.ts";
 
 /** What every start does after migrating: shipped definitions in, demo seeded once. */
 export async function prepareDatabase(db: Knex, config: Config): Promise<void> {
   const imported = await importShippedGrids(db, readShippedGrids());
   if (imported.length > 0) log.info({ grids: imported }, "shipped grids published as version 1");
-  await importShippedTables(db, readShippedTables<TableDefinition>());
+  await importShippedTables(db, readShippedTables<AnyTableDefinition>());
   if (config.seedDemo) {
     const users = await db("users").count<{ count: number }[]>("* as count");
     if (Number(users[0]?.count ?? 0) === 0) {

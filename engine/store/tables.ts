@@ -1,18 +1,28 @@
 import type { Knex } from "knex";
-import { hasRole, recordReadPrefixes, type Caller } from "../access/caller.ts";
+import type { Caller } from "../access/caller.ts";
 import { audit } from "../access/audit.ts";
 import { ApiError, apiError, notFound } from "../http/errors.ts";
+import type { TableDefinition } from "../table/definition.ts";
+import { checkAnyDefinitionShape, type AnyTableDefinition } from "../table/any-definition.ts";
 import {
-  checkDefinitionShape,
-  type TableDefinition,
-  type TableScope,
-} from "../table/definition.ts";
+  ACCOMPANIMENT_GRID,
+  compileTransition,
+  isTransitionDefinition,
+  type TransitionTableDefinition,
+} from "../table/trajectory.ts";
 import { DefinitionCodeError, type OrganisationRow, type ResolveContext } from "../table/axis.ts";
-import { compileTable, type ResultLine, type TableScopeFilter } from "../table/compile.ts";
+import { compileTable, type CompiledTable, type ResultLine } from "../table/compile.ts";
 import type { PublishedVersion } from "../table/labels.ts";
 import { shapeTable, type TableResult } from "../table/shape.ts";
 import { loadTerritory } from "./territory.ts";
 import { tableOptions, type TableOptions } from "../table/options.ts";
+import {
+  checkFederationPeriod,
+  checkRequestedPeriod,
+  scopeFor,
+  type ResolvedScope,
+  type ScopeRequest,
+} from "./table-scope.ts";
 
 // Table definitions and their computation: one SQL statement over the JSONB
 // answers of every published version of the grid, scoped to the caller.
@@ -22,7 +32,9 @@ export type ComputedTable = TableResult & {
   title: string;
   description?: string;
   grid: string;
-  measure: TableDefinition["measure"]["kind"];
+  measure: AnyTableDefinition["measure"]["kind"];
+  /** Present on the transition tables of young people's paths. */
+  kind?: "transition";
   scope: "branch" | "organisation" | "federation";
   period: { from?: string; to?: string };
 };
@@ -32,6 +44,8 @@ export type TableSummary = {
   title: string;
   description: string | null;
   grid: string;
+  /** "transition": a table of young people's paths (situation at entry × latest). */
+  kind: "indicator" | "transition";
   source: "shipped" | "app";
   organisation: string | null;
 };
@@ -70,8 +84,9 @@ export async function listTables(db: Knex, caller: Caller): Promise<TableSummary
   return rows.map((row) => ({
     code: row.code,
     title: row.title,
-    description: (row.definition as TableDefinition).description ?? null,
-    grid: (row.definition as TableDefinition).grid,
+    description: (row.definition as AnyTableDefinition).description ?? null,
+    grid: (row.definition as AnyTableDefinition).grid,
+    kind: isTransitionDefinition(row.definition) ? "transition" : "indicator",
     source: row.source,
     organisation: row.organisation ?? null,
   }));
@@ -81,16 +96,19 @@ export async function findTableDefinition(
   db: Knex,
   caller: Caller,
   code: string,
-): Promise<TableDefinition> {
+): Promise<AnyTableDefinition> {
   const row = await visibleTables(db, caller).where("t.code", code).first("t.definition");
   if (!row) throw notFound(`Le tableau « ${code} »`);
-  return row.definition as TableDefinition;
+  return row.definition as AnyTableDefinition;
 }
 
 /** Inserts shipped definitions that are not in the database yet. */
-export async function importShippedTables(db: Knex, definitions: TableDefinition[]): Promise<void> {
+export async function importShippedTables(
+  db: Knex,
+  definitions: AnyTableDefinition[],
+): Promise<void> {
   for (const def of definitions) {
-    const errors = checkDefinitionShape(def);
+    const errors = checkAnyDefinitionShape(def);
     if (errors.length > 0)
       throw new Error(`shipped table ${def.code} is invalid: ${JSON.stringify(errors)}`);
     await db("table_definitions")
@@ -111,7 +129,7 @@ export async function saveTableDefinition(
   caller: Caller,
   raw: unknown,
   threshold: number,
-): Promise<TableDefinition> {
+): Promise<AnyTableDefinition> {
   const author = caller.roles.find((r) =>
     (TABLE_AUTHOR_ROLES as readonly string[]).includes(r.role),
   );
@@ -157,65 +175,10 @@ export async function findTableOptions(db: Knex, gridCode: string): Promise<Tabl
   return tableOptions({ code: grid.code, title: grid.title, subject: grid.subject }, versions);
 }
 
-export function checkedDefinition(raw: unknown): TableDefinition {
-  const errors = checkDefinitionShape(raw);
+export function checkedDefinition(raw: unknown): AnyTableDefinition {
+  const errors = checkAnyDefinitionShape(raw);
   if (errors.length > 0) throw new ApiError("invalid_request", { errors });
-  return raw as TableDefinition;
-}
-
-export type ScopeRequest = { scope?: TableScope; organisation?: string };
-
-type ResolvedScope = { kind: ComputedTable["scope"]; filter: TableScopeFilter; masked: boolean };
-
-/**
- * Whose records a table counts. A caller who reads records counts its branch
- * (or one organisation inside it); the federation's analysts and COPIL count
- * every association, with small cells masked.
- */
-async function resolveScope(
-  db: Knex,
-  caller: Caller,
-  request: ScopeRequest,
-): Promise<ResolvedScope> {
-  const prefixes = recordReadPrefixes(caller);
-  const federationRole = hasRole(caller, "analyst", "copil", "platform_admin");
-  if (request.scope === "federation" || (prefixes.length === 0 && request.scope === undefined)) {
-    if (!federationRole) throw apiError("forbidden");
-    if (request.organisation) throw apiError("forbidden");
-    return { kind: "federation", filter: { kind: "all" }, masked: true };
-  }
-  if (prefixes.length === 0) throw apiError("forbidden");
-  if (request.organisation) {
-    const org = await db("organisations")
-      .where({ code: request.organisation })
-      .first("path", "kind");
-    if (!org || !prefixes.some((p) => org.path.startsWith(p)))
-      throw notFound(`L'organisation « ${request.organisation} »`);
-    if (request.scope && request.scope !== org.kind) {
-      throw new ApiError("invalid_request", {
-        errors: [
-          {
-            field: "scope",
-            message: `« ${request.organisation} » n'est pas un·e ${request.scope === "service" ? "service" : "association"}.`,
-          },
-        ],
-      });
-    }
-    return {
-      kind: "organisation",
-      filter: { kind: "branches", prefixes: [org.path] },
-      masked: false,
-    };
-  }
-  if (request.scope) {
-    const ofKind = caller.roles
-      .filter((r) => r.organisationKind === request.scope)
-      .map((r) => r.organisationPath);
-    const readable = ofKind.filter((path) => prefixes.includes(path));
-    if (readable.length === 0) throw apiError("forbidden");
-    return { kind: "branch", filter: { kind: "branches", prefixes: readable }, masked: false };
-  }
-  return { kind: "branch", filter: { kind: "branches", prefixes }, masked: false };
+  return raw as AnyTableDefinition;
 }
 
 export type ComputeOptions = ScopeRequest & {
@@ -226,68 +189,26 @@ export type ComputeOptions = ScopeRequest & {
   to?: string;
 };
 
-/**
- * The scope asked in the request, else the definition's own. A definition's scope is a
- * default: someone who may not have it (an educator opening the département synthesis)
- * gets their own branch instead. A scope asked in the request is never widened or swapped.
- */
-async function scopeFor(
-  db: Knex,
-  caller: Caller,
-  def: TableDefinition,
-  options: ComputeOptions,
-): Promise<ResolvedScope> {
-  const request = { scope: options.scope, organisation: options.organisation };
-  if (options.scope !== undefined || def.scope === undefined)
-    return resolveScope(db, caller, request);
-  try {
-    return await resolveScope(db, caller, { ...request, scope: def.scope });
-  } catch (error) {
-    if (error instanceof ApiError && error.code === "forbidden")
-      return resolveScope(db, caller, request);
-    throw error;
-  }
-}
-
 export async function computeTable(
   db: Knex,
   caller: Caller,
-  def: TableDefinition,
+  def: AnyTableDefinition,
   options: ComputeOptions,
 ): Promise<ComputedTable> {
   checkedDefinition(def);
-  const scope = await scopeFor(db, caller, def, options);
+  const scope = await scopeFor(db, caller, def.scope, {
+    scope: options.scope,
+    organisation: options.organisation,
+  });
   const period = { from: options.from ?? def.period?.from, to: options.to ?? def.period?.to };
-  checkPeriod(period);
+  checkRequestedPeriod(period);
   if (scope.masked) checkFederationPeriod(period);
-
-  const grid = await db("grids").where({ code: def.grid }).first("id", "subject");
-  if (!grid) {
-    throw new ApiError("invalid_request", {
-      errors: [{ field: "grid", message: `La grille « ${def.grid} » n'existe pas.` }],
-    });
-  }
-  const versions: PublishedVersion[] = await db("grid_versions")
-    .where({ grid_id: grid.id, status: "published" })
-    .select("id", "number", "survey");
-  const organisations: OrganisationRow[] = await db("organisations").select(
-    "id",
-    "kind",
-    "code",
-    "name",
-    "path",
-  );
-  const context: ResolveContext = {
-    gridSubject: grid.subject,
-    versions,
-    territory: loadTerritory(),
-    organisations,
-    referenceYear: period.to ? Number(period.to.slice(0, 4)) : undefined,
-  };
 
   let compiled;
   try {
-    compiled = compileTable(def, context, { gridId: grid.id, scope: scope.filter, period });
+    compiled = isTransitionDefinition(def)
+      ? await compileTransitionFor(db, def, scope, period)
+      : await compileRegular(db, def, scope, period);
   } catch (error) {
     if (error instanceof DefinitionCodeError) {
       throw new ApiError("invalid_request", {
@@ -308,10 +229,77 @@ export async function computeTable(
     ...(def.description ? { description: def.description } : {}),
     grid: def.grid,
     measure: def.measure.kind,
+    ...(isTransitionDefinition(def) ? { kind: "transition" as const } : {}),
     scope: scope.kind,
     period,
     ...shaped,
   };
+}
+
+type Period = { from?: string; to?: string };
+
+async function gridByCode(db: Knex, code: string): Promise<{ id: number; subject: string }> {
+  const grid = await db("grids").where({ code }).first("id", "subject");
+  if (!grid) throw new DefinitionCodeError("grid", `La grille « ${code} » n'existe pas.`);
+  return grid;
+}
+
+function publishedVersions(db: Knex, gridId: number): Promise<PublishedVersion[]> {
+  return db("grid_versions")
+    .where({ grid_id: gridId, status: "published" })
+    .select("id", "number", "survey");
+}
+
+async function compileRegular(
+  db: Knex,
+  def: TableDefinition,
+  scope: ResolvedScope,
+  period: Period,
+): Promise<CompiledTable> {
+  const grid = await gridByCode(db, def.grid);
+  const organisations: OrganisationRow[] = await db("organisations").select(
+    "id",
+    "kind",
+    "code",
+    "name",
+    "path",
+  );
+  const context: ResolveContext = {
+    gridSubject: grid.subject,
+    versions: await publishedVersions(db, grid.id),
+    territory: loadTerritory(),
+    organisations,
+    referenceYear: period.to ? Number(period.to.slice(0, 4)) : undefined,
+  };
+  return compileTable(def, context, { gridId: grid.id, scope: scope.filter, period });
+}
+
+/** A transition table reads the situation grid it names and the accompaniment grid. */
+async function compileTransitionFor(
+  db: Knex,
+  def: TransitionTableDefinition,
+  scope: ResolvedScope,
+  period: Period,
+): Promise<CompiledTable> {
+  const situation = await gridByCode(db, def.grid);
+  if (situation.subject !== "youth") {
+    throw new DefinitionCodeError(
+      "grid",
+      `La grille « ${def.grid} » ne porte pas sur un jeune : elle ne peut pas décrire sa situation.`,
+    );
+  }
+  const accompaniment = await gridByCode(db, ACCOMPANIMENT_GRID);
+  return compileTransition(
+    def,
+    {
+      situation: { gridId: situation.id, versions: await publishedVersions(db, situation.id) },
+      accompaniment: {
+        gridId: accompaniment.id,
+        versions: await publishedVersions(db, accompaniment.id),
+      },
+    },
+    { scope: scope.filter, period },
+  );
 }
 
 /**
@@ -331,45 +319,4 @@ export async function runReportingQuery(
     const result = await trx.raw(text, bindings as Knex.RawBinding[]);
     return (result.rows ?? result) as ResultLine[];
   });
-}
-
-function checkPeriod(period: { from?: string; to?: string }): void {
-  const errors = checkDefinitionShape({
-    code: "x",
-    title: "x",
-    grid: "x",
-    measure: { kind: "count" },
-    rows: [],
-    columns: [],
-    period,
-  });
-  if (errors.length > 0) {
-    throw new ApiError("invalid_request", {
-      errors: errors.map((e) => ({ ...e, field: e.field.replace("period.", "") })),
-    });
-  }
-}
-
-/**
- * At federation scope a period is made of whole calendar years: two overlapping
- * periods a few days apart would otherwise give away, by difference, the handful
- * of records between them.
- */
-export function checkFederationPeriod(period: { from?: string; to?: string }): void {
-  const errors: { field: string; message: string }[] = [];
-  if (period.from !== undefined && !/^\d{4}-01-01$/.test(period.from)) {
-    errors.push({
-      field: "from",
-      message:
-        "À l'échelle de la fédération, la période commence un 1er janvier (année civile entière, par exemple ?year=2026).",
-    });
-  }
-  if (period.to !== undefined && !/^\d{4}-12-31$/.test(period.to)) {
-    errors.push({
-      field: "to",
-      message:
-        "À l'échelle de la fédération, la période finit un 31 décembre (année civile entière, par exemple ?year=2026).",
-    });
-  }
-  if (errors.length > 0) throw new ApiError("invalid_request", { errors });
 }

@@ -31,7 +31,12 @@ export type ResolvedDimension = {
   labelOf: (key: string) => string;
   /** Whether keys met in the data are sorted by key (dates, codes) rather than by label. */
   sortByKey?: boolean;
-  needsSubject: boolean;
+  /**
+   * Which rows the key reads: the record (r, and its lateral join), the young
+   * person (s) only, or both. A key of the young person alone can be computed
+   * after the records were reduced to distinct young people.
+   */
+  reads: "record" | "subject" | "both";
   /** Stated under the table, in French. */
   note?: string;
 };
@@ -167,7 +172,7 @@ export function resolveDimension(
           ...h.choices.filter((c) => c.retired).map((c) => c.value),
         ]),
         labelOf: identity,
-        needsSubject: false,
+        reads: "record",
       };
     }
     case "checkbox": {
@@ -204,7 +209,7 @@ export function resolveDimension(
           ...h.choices.filter((c) => c.retired).map((c) => c.value),
         ]),
         labelOf: identity,
-        needsSubject: false,
+        reads: "record",
         note: `« ${h.label} » admet plusieurs réponses : une fiche compte sous chaque choix coché, les totaux la comptent une fois.`,
       };
     }
@@ -236,7 +241,7 @@ export function resolveDimension(
         ),
         optional: new Set([NOT_ANSWERED, NOT_ASKED]),
         labelOf: identity,
-        needsSubject: false,
+        reads: "record",
       };
     }
     case "sex":
@@ -247,7 +252,7 @@ export function resolveDimension(
         headers: withSpecials(SEX_HEADERS, false),
         optional: new Set([NOT_ANSWERED]),
         labelOf: identity,
-        needsSubject: true,
+        reads: "subject",
       };
     case "age_band":
       subjectOnly("Tranche d'âge");
@@ -274,7 +279,7 @@ export function resolveDimension(
         headers: items.map((c) => ({ key: c.value, label: c.label })),
         optional: new Set(items.filter((c) => c.retired).map((c) => c.value)),
         labelOf: identity,
-        needsSubject: false,
+        reads: "record",
       };
     }
   }
@@ -320,7 +325,8 @@ function ageBand(
     ),
     optional: new Set([NOT_ANSWERED]),
     labelOf: identity,
-    needsSubject: true,
+    // At 31 December of a known year, the age depends on the young person alone.
+    reads: at === "year_end" && referenceYear !== undefined ? "subject" : "both",
   };
 }
 
@@ -339,7 +345,7 @@ function period(unit: "month" | "quarter" | "year"): ResolvedDimension {
     optional: new Set(),
     labelOf,
     sortByKey: true,
-    needsSubject: false,
+    reads: "record",
   };
 }
 
@@ -365,7 +371,7 @@ function organisation(
     headers: [],
     optional: new Set([NOT_ANSWERED]),
     labelOf: (key) => (key === NOT_ANSWERED ? NOT_ANSWERED_LABEL : (names.get(key) ?? key)),
-    needsSubject: false,
+    reads: "record",
   };
 }
 
@@ -438,6 +444,6 @@ function territory(
       const name = t.communeName(code);
       return name ? `${name} (${code})` : code;
     },
-    needsSubject: !dim.question,
+    reads: dim.question ? "record" : "subject",
   };
 }

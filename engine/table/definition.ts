@@ -157,16 +157,17 @@ export function checkDefinitionShape(raw: unknown): DefinitionError[] {
     else raw.filters.forEach((filter, index) => checkFilter(filter, `filters[${index}]`, push));
   }
   if (raw.period !== undefined) checkPeriod(raw.period, push);
-  if (
-    raw.scope !== undefined &&
-    !["service", "association", "federation"].includes(raw.scope as string)
-  ) {
-    push("scope", "La portée est « service », « association » ou « federation ».");
-  }
+  checkScope(raw.scope, push);
   return errors;
 }
 
 type Push = (field: string, message: string) => void;
+
+export function checkScope(scope: unknown, push: Push): void {
+  if (scope !== undefined && !["service", "association", "federation"].includes(scope as string)) {
+    push("scope", "La portée est « service », « association » ou « federation ».");
+  }
+}
 
 function checkMeasure(measure: unknown, push: Push): void {
   if (
@@ -261,7 +262,7 @@ function checkFilter(filter: unknown, field: string, push: Push): void {
   }
 }
 
-function checkPeriod(period: unknown, push: Push): void {
+export function checkPeriod(period: unknown, push: Push): void {
   if (!isObject(period)) {
     push("period", "La période est un objet { from, to }.");
     return;

@@ -1,14 +1,28 @@
 import { CODE_PATTERN } from "../grid/types.ts";
 import { questionHistory, type PublishedVersion } from "./labels.ts";
-import { NOT_ANSWERED, NOT_ASKED, type Header } from "./axis.ts";
+import {
+  DefinitionCodeError,
+  NOT_ANSWERED,
+  NOT_ANSWERED_LABEL,
+  NOT_ASKED,
+  NOT_ASKED_LABEL,
+  type ResolvedDimension,
+} from "./axis.ts";
+import { checkPeriod, checkScope, type DefinitionError, type TableScope } from "./definition.ts";
+import { scopeClause, type CompiledTable, type CompileOptions } from "./compile.ts";
+import { joinSql, sql, type Fragment } from "./sql.ts";
 
-// Transition tables: young people counted once each, by their situation at
-// entry and their latest situation (from the situation grid), optionally
-// crossed with the domains worked on in their accompaniments. Pure part: the
-// definition format, its checks, and the SQL pieces with every value bound.
+// Transition tables ("tableaux de parcours"): young people counted once each,
+// by their situation at entry and their latest situation (from the situation
+// grid), optionally crossed with the domains worked on in their
+// accompaniments. They compile to the same result lines as every other table
+// (keys k0…kn, value, n, gr, gc), so shaping, masking, exports and reports
+// treat them alike.
 //
 // Entry is the first situation record whose `moment` is "entree", else the
 // first record; latest is the last record (by date, then time of entry).
+// With a period, only records up to its end count, and a young person counts
+// when one of their situation records falls in it.
 // NOTE: subject/file.ts (situationComparison) applies the same rule to one file.
 
 export type SituationMoment = "entry" | "latest";
@@ -29,6 +43,8 @@ export type TransitionTableDefinition = {
   measure: { kind: "count_distinct" };
   rows: TransitionDimension[];
   columns: TransitionDimension[];
+  period?: { from?: string; to?: string };
+  scope?: TableScope;
 };
 
 export const MOMENT_FIELD = "moment";
@@ -37,10 +53,21 @@ export const ACCOMPANIMENT_GRID = "accompagnement";
 export const DOMAINS_QUESTION = "domaines_travailles";
 export const NO_DOMAIN = "__aucun_domaine";
 const SINGLE_CHOICE_TYPES = ["radiogroup", "dropdown"];
+const MAX_TRANSITION_DIMENSIONS = 2;
+const TRANSITION_KEYS = [
+  "code",
+  "title",
+  "description",
+  "kind",
+  "grid",
+  "measure",
+  "rows",
+  "columns",
+  "period",
+  "scope",
+];
 
-export type DefinitionError = { field: string; message: string };
-
-export function isTransitionDefinition(raw: unknown): boolean {
+export function isTransitionDefinition(raw: unknown): raw is TransitionTableDefinition {
   return !!raw && typeof raw === "object" && (raw as { kind?: unknown }).kind === "transition";
 }
 
@@ -51,174 +78,266 @@ export function checkTransitionShape(raw: unknown): DefinitionError[] {
   }
   const def = raw as Record<string, unknown>;
   const errors: DefinitionError[] = [];
+  const push = (field: string, message: string) => errors.push({ field, message });
+  for (const key of Object.keys(def)) {
+    if (!TRANSITION_KEYS.includes(key)) push(key, `Champ inconnu dans la définition : « ${key} ».`);
+  }
   if (typeof def.code !== "string" || !CODE_PATTERN.test(def.code)) {
-    errors.push({
-      field: "code",
-      message: "Le code du tableau s'écrit en minuscules sans accents, chiffres et « _ ».",
-    });
+    push("code", "Le code du tableau s'écrit en minuscules sans accents, chiffres et « _ ».");
   }
   if (typeof def.title !== "string" || def.title.trim() === "") {
-    errors.push({ field: "title", message: "Donnez un titre au tableau." });
+    push("title", "Donnez un titre au tableau.");
+  }
+  if (def.description !== undefined && typeof def.description !== "string") {
+    push("description", "La description est un texte.");
   }
   if (def.kind !== "transition") {
-    errors.push({ field: "kind", message: "Un tableau de parcours a pour type « transition »." });
+    push("kind", "Un tableau de parcours a pour type « transition ».");
   }
   if (typeof def.grid !== "string" || !CODE_PATTERN.test(def.grid)) {
-    errors.push({ field: "grid", message: "Indiquez le code de la grille de situation." });
+    push("grid", "Indiquez le code de la grille de situation.");
   }
   const measure = def.measure as { kind?: unknown } | undefined;
   if (!measure || measure.kind !== "count_distinct") {
-    errors.push({
-      field: "measure",
-      message: "Un tableau de parcours compte des jeunes distincts : mesure « count_distinct ».",
-    });
+    push(
+      "measure",
+      "Un tableau de parcours compte des jeunes distincts : mesure « count_distinct ».",
+    );
   }
   for (const axis of ["rows", "columns"] as const) {
     const dims = def[axis];
     const min = axis === "rows" ? 1 : 0;
-    if (!Array.isArray(dims) || dims.length < min || dims.length > 2) {
-      errors.push({
-        field: axis,
-        message: `« ${axis} » est une liste de ${min} à 2 dimensions.`,
-      });
+    if (!Array.isArray(dims) || dims.length < min || dims.length > MAX_TRANSITION_DIMENSIONS) {
+      push(axis, `« ${axis} » est une liste de ${min} à ${MAX_TRANSITION_DIMENSIONS} dimensions.`);
       continue;
     }
     dims.forEach((dim: Record<string, unknown> | null, index) => {
       const field = `${axis}[${index}]`;
       if (dim?.kind === "accompaniment_domain") return;
       if (dim?.kind !== "situation_at") {
-        errors.push({
-          field,
-          message: `Dimension inconnue pour un tableau de parcours : ${String(dim?.kind)}.`,
-        });
+        push(field, `Dimension inconnue pour un tableau de parcours : ${String(dim?.kind)}.`);
         return;
       }
       if (typeof dim.question !== "string" || !CODE_PATTERN.test(dim.question)) {
-        errors.push({
-          field: `${field}.question`,
-          message: "Le code de question n'est pas valide.",
-        });
+        push(`${field}.question`, "Le code de question n'est pas valide.");
       }
       if (dim.moment !== "entry" && dim.moment !== "latest") {
-        errors.push({
-          field: `${field}.moment`,
-          message: "Le moment vaut « entry » (entrée) ou « latest » (dernière situation).",
-        });
+        push(
+          `${field}.moment`,
+          "Le moment vaut « entry » (entrée) ou « latest » (dernière situation).",
+        );
       }
     });
   }
+  if (def.period !== undefined) checkPeriod(def.period, push);
+  checkScope(def.scope, push);
   return errors;
 }
 
-export class TransitionCodeError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** A dimension resolved: its SQL over the per-young-person row `p` and the domain `dom`, and headers. */
-export type ResolvedTransitionDimension = {
-  /** Column of the per-young-person row holding the key, or the domain. */
-  sql: string;
-  headers: Header[];
-  /** The situation value this dimension needs, if any. */
-  situation?: { question: string; moment: SituationMoment; versionIds: number[] };
-  needsDomains: boolean;
+/** The two grids a transition table reads. */
+export type TransitionContext = {
+  situation: { gridId: number; versions: PublishedVersion[] };
+  accompaniment: { gridId: number; versions: PublishedVersion[] };
 };
 
-export function resolveTransitionDimensions(
-  dims: TransitionDimension[],
+/** A situation value the per-young-person row must carry: column `s<i>`. */
+type SituationColumn = { question: string; moment: SituationMoment; versionIds: number[] };
+
+const MOMENT_TITLES: Record<SituationMoment, string> = {
+  entry: "à l'entrée",
+  latest: "dernière situation",
+};
+
+function resolveTransitionDimension(
+  dim: TransitionDimension,
   field: string,
-  situationVersions: PublishedVersion[],
-  accompanimentVersions: PublishedVersion[],
-): ResolvedTransitionDimension[] {
-  return dims.map((dim, index) => {
-    const where = `${field}[${index}]`;
-    if (dim.kind === "accompaniment_domain") {
-      const history = questionHistory(accompanimentVersions, DOMAINS_QUESTION);
-      return {
-        sql: `coalesce(dom.domain, '${NO_DOMAIN}')`,
-        headers: [
-          ...(history?.choices ?? []).map((c) => ({ key: c.value, label: c.label })),
-          { key: NO_DOMAIN, label: "Sans domaine d'accompagnement" },
-        ],
-        needsDomains: true,
-      };
-    }
-    const history = questionHistory(situationVersions, dim.question);
-    if (!history) {
-      throw new TransitionCodeError(
-        `${where}.question`,
-        `La question « ${dim.question} » n'existe dans aucune version publiée de la grille.`,
-      );
-    }
-    if (!SINGLE_CHOICE_TYPES.includes(history.type)) {
-      throw new TransitionCodeError(
-        `${where}.question`,
-        `La question « ${dim.question} » n'est pas à choix unique : elle ne peut pas servir de situation.`,
-      );
-    }
+  ctx: TransitionContext,
+  columns: SituationColumn[],
+): ResolvedDimension {
+  if (dim.kind === "accompaniment_domain") {
+    const history = questionHistory(ctx.accompaniment.versions, DOMAINS_QUESTION);
     return {
-      sql: `p.${dim.moment}_${dim.question}`,
+      title: "Domaines d'accompagnement",
+      key: sql("coalesce(dom.domain, ?)", NO_DOMAIN),
       headers: [
-        ...history.choices.map((c) => ({ key: c.value, label: c.label })),
-        { key: NOT_ANSWERED, label: "Non renseigné" },
-        { key: NOT_ASKED, label: "Non demandé" },
+        ...(history?.choices ?? []).map((c) => ({ key: c.value, label: c.label })),
+        { key: NO_DOMAIN, label: "Sans domaine d'accompagnement" },
       ],
-      situation: { question: dim.question, moment: dim.moment, versionIds: history.versionIds },
-      needsDomains: false,
+      optional: new Set((history?.choices ?? []).filter((c) => c.retired).map((c) => c.value)),
+      labelOf: (key) => key,
+      reads: "record",
+      note: "Un jeune compte sous chacun des domaines travaillés dans ses accompagnements.",
     };
-  });
-}
-
-/** Headers of an axis of several dimensions: every combination, keys joined by "|". */
-export function combineHeaders(dimensions: ResolvedTransitionDimension[]): Header[] {
-  let combined: Header[] = [{ key: "", label: "" }];
-  for (const dim of dimensions) {
-    combined = combined.flatMap((left) =>
-      dim.headers.map((right) => ({
-        key: left.key === "" ? right.key : `${left.key}|${right.key}`,
-        label: left.label === "" ? right.label : `${left.label} · ${right.label}`,
-      })),
+  }
+  const history = questionHistory(ctx.situation.versions, dim.question);
+  if (!history) {
+    throw new DefinitionCodeError(
+      `${field}.question`,
+      `La question « ${dim.question} » n'existe dans aucune version publiée de la grille.`,
     );
   }
-  return dimensions.length === 0 ? [{ key: "total", label: "Total" }] : combined;
-}
-
-/** SQL for an axis key over `p` and `dom`. */
-export function axisKeySql(dimensions: ResolvedTransitionDimension[]): string {
-  if (dimensions.length === 0) return "'total'";
-  return dimensions.map((d) => d.sql).join(" || '|' || ");
-}
-
-/**
- * The per-young-person columns for the situations the dimensions need:
- * `entry_<question>` and `latest_<question>`, from the ranked records `k`.
- * Question codes match CODE_PATTERN (checked), so they are safe as column
- * aliases; every value is still bound.
- */
-export function situationColumnsSql(dimensions: ResolvedTransitionDimension[]): {
-  sql: string;
-  bindings: (string | number)[];
-} {
-  const seen = new Set<string>();
-  const parts: string[] = [];
-  const bindings: (string | number)[] = [];
-  for (const dim of dimensions) {
-    if (!dim.situation) continue;
-    const { question, moment, versionIds } = dim.situation;
-    const alias = `${moment}_${question}`;
-    if (seen.has(alias) || !CODE_PATTERN.test(question)) continue;
-    seen.add(alias);
-    const rank = moment === "entry" ? "k.entry_rank" : "k.latest_rank";
-    parts.push(
-      `max(case when ${rank} = 1 then (case when k.grid_version_id = any(?::int[]) ` +
-        `then coalesce(nullif(k.data->>?, ''), ?) else ? end) end) as ${alias}`,
+  if (!SINGLE_CHOICE_TYPES.includes(history.type)) {
+    throw new DefinitionCodeError(
+      `${field}.question`,
+      `La question « ${dim.question} » n'est pas à choix unique : elle ne peut pas servir de situation.`,
     );
-    bindings.push(`{${versionIds.join(",")}}`, question, NOT_ANSWERED, NOT_ASKED);
   }
-  return { sql: parts.join(", "), bindings };
+  let index = columns.findIndex((c) => c.question === dim.question && c.moment === dim.moment);
+  if (index < 0) {
+    index = columns.length;
+    columns.push({ question: dim.question, moment: dim.moment, versionIds: history.versionIds });
+  }
+  return {
+    title: `${history.label} (${MOMENT_TITLES[dim.moment]})`,
+    key: sql(`p.s${index}`),
+    headers: [
+      ...history.choices.map((c) => ({ key: c.value, label: c.label })),
+      { key: NOT_ANSWERED, label: NOT_ANSWERED_LABEL },
+      { key: NOT_ASKED, label: NOT_ASKED_LABEL },
+    ],
+    optional: new Set([
+      NOT_ANSWERED,
+      NOT_ASKED,
+      ...history.choices.filter((c) => c.retired).map((c) => c.value),
+    ]),
+    labelOf: (key) => key,
+    reads: "record",
+  };
+}
+
+/** `s<i>`: the answer of the young person's entry (or latest) record, "non demandé" when its version lacked the question. */
+function situationColumn(column: SituationColumn, index: number): Fragment {
+  const rank = column.moment === "entry" ? "sr.entry_rank" : "sr.latest_rank";
+  return sql(
+    `max(case when ${rank} = 1 then (case when sr.grid_version_id = any(?::int[]) ` +
+      `then coalesce(nullif(sr.data->>?, ''), ?) else ? end) end) as s${index}`,
+    `{${column.versionIds.join(",")}}`,
+    column.question,
+    NOT_ANSWERED,
+    NOT_ASKED,
+  );
+}
+
+export function compileTransition(
+  def: TransitionTableDefinition,
+  ctx: TransitionContext,
+  options: Omit<CompileOptions, "gridId">,
+): CompiledTable {
+  const situationColumns: SituationColumn[] = [];
+  const resolve = (axis: "rows" | "columns") =>
+    def[axis].map((dim, i) =>
+      resolveTransitionDimension(dim, `${axis}[${i}]`, ctx, situationColumns),
+    );
+  const rows = resolve("rows");
+  const columns = resolve("columns");
+  const dims = [...rows, ...columns];
+  const { from, to } = options.period;
+
+  // 1. Each young person's situation records (up to the end of the period), ranked.
+  const rankedWhere = [
+    sql("r.grid_id = ?", ctx.situation.gridId),
+    sql("r.subject_id is not null"),
+    ...(to ? [sql("r.occurred_on <= ?::date", to)] : []),
+    ...scopeClause("r", options.scope),
+  ];
+  const ranked = joinSql(
+    [
+      sql(
+        "select r.subject_id, r.grid_version_id, r.data, r.occurred_on, " +
+          "row_number() over (partition by r.subject_id order by " +
+          "case when r.data->>? = ? then 0 else 1 end, r.occurred_on, r.created_at, r.id) as entry_rank, " +
+          "row_number() over (partition by r.subject_id " +
+          "order by r.occurred_on desc, r.created_at desc, r.id desc) as latest_rank " +
+          "from responses r where",
+        MOMENT_FIELD,
+        ENTRY_MOMENT,
+      ),
+      joinSql(rankedWhere, " and "),
+    ],
+    " ",
+  );
+
+  // 2. One row per young person, with the situations the dimensions need.
+  const perYouth = joinSql(
+    [sql("select sr.subject_id"), ...situationColumns.map(situationColumn)],
+    ", ",
+  );
+  const perYouthSql = joinSql(
+    [
+      perYouth,
+      sql(" from ("),
+      ranked,
+      sql(") sr group by sr.subject_id"),
+      ...(from ? [sql(" having max(sr.occurred_on) >= ?::date", from)] : []),
+    ],
+    "",
+  );
+
+  // 3. Crossed with the domains of their accompaniments, when asked: a young
+  // person counts once in each domain (multiple counting, stated in a note).
+  let domains: Fragment | null = null;
+  const needsDomains = [...def.rows, ...def.columns].some((d) => d.kind === "accompaniment_domain");
+  if (needsDomains) {
+    const where = [
+      sql("a.grid_id = ?", ctx.accompaniment.gridId),
+      sql("a.subject_id is not null"),
+      ...(to ? [sql("a.occurred_on <= ?::date", to)] : []),
+      ...scopeClause("a", options.scope),
+    ];
+    domains = joinSql(
+      [
+        sql(
+          " left join (select distinct a.subject_id, d.value as domain from responses a " +
+            "cross join lateral jsonb_array_elements_text(case when jsonb_typeof(a.data->?) = 'array' " +
+            "then a.data->? else '[]'::jsonb end) as d(value) where",
+          DOMAINS_QUESTION,
+          DOMAINS_QUESTION,
+        ),
+        joinSql(where, " and "),
+        sql(") dom on dom.subject_id = p.subject_id"),
+      ],
+      " ",
+    );
+  }
+
+  const keys = joinSql(
+    dims.map((d, i) => sql(`(${d.key.text}) collate "C" as k${i}`, ...d.key.bindings)),
+    ", ",
+  );
+  const keyed = joinSql(
+    [
+      sql("select p.subject_id as v, "),
+      keys,
+      sql(" from ("),
+      perYouthSql,
+      sql(") p"),
+      ...(domains ? [domains] : []),
+    ],
+    "",
+  );
+
+  const rowIdx = rows.map((_, i) => i);
+  const colIdx = columns.map((_, i) => rows.length + i);
+  const names = (idx: number[]) => idx.map((i) => `k${i}`).join(", ");
+  const grouping = (idx: number[]) => (idx.length ? `grouping(${names(idx)})` : "0");
+  const sets = [...new Set([names([...rowIdx, ...colIdx]), names(rowIdx), names(colIdx), ""])];
+  const query = joinSql(
+    [
+      sql(
+        `select ${dims.map((_, i) => `k${i}`).join(", ")}, count(distinct k.v)::float8 as value, ` +
+          `count(*)::int as n, ${grouping(rowIdx)} as gr, ${grouping(colIdx)} as gc from (`,
+      ),
+      keyed,
+      sql(`) k group by grouping sets (${sets.map((s) => `(${s})`).join(", ")})`),
+    ],
+    "",
+  );
+
+  const notes = dims.flatMap((d) => (d.note ? [d.note] : []));
+  notes.push(
+    "Chaque jeune compte une fois : situation à l'entrée (fiche « entrée », sinon la première) et dernière situation connue" +
+      (to ? " à la fin de la période" : "") +
+      (from ? ", pour les jeunes dont la situation a été notée sur la période." : "."),
+  );
+  return { query, rows, columns, maskOn: "value", additive: true, notes };
 }

@@ -219,7 +219,7 @@ describe("table definitions sent by a client", () => {
   it("answer 4xx to codes trying to inject SQL, and change nothing", async () => {
     const before = await counts();
     for (const code of injections) {
-      const result = await educator.post("/api/trajectories/transition", {
+      const result = await educator.post("/api/tables/preview", {
         code: "essai",
         title: "Essai",
         kind: "transition",
@@ -257,7 +257,7 @@ describe("table definitions sent by a client", () => {
     );
     const failures: string[] = [];
     for (const body of bodies) {
-      const result = await educator.request("POST", "/api/trajectories/transition", undefined, {
+      const result = await educator.request("POST", "/api/tables/preview", undefined, {
         rawBody: JSON.stringify(body),
       });
       if (result.status >= 500) failures.push(`${JSON.stringify(body)} → ${result.status}`);

@@ -79,7 +79,8 @@ function bodyFor(route: RegisteredRoute): unknown {
     "POST /api/subjects": { kind: "youth", first_name: "Intrus" },
     "PUT /api/subjects/:id": { first_name: "Piraté" },
     "POST /api/subjects/:id/links": { youth: target.subjectId },
-    "POST /api/trajectories/transition": {
+    // A transition table: computed over the caller's own scope, never association 1's.
+    "POST /api/tables/preview": {
       code: "scolarite_entree_derniere",
       title: "Situation scolaire à l'entrée et dernière situation",
       kind: "transition",
@@ -123,7 +124,7 @@ const SHARED = new Set([
   "GET /api/tables/:code",
   "GET /api/tables/:file.csv",
   // Aggregates over the caller's own scope (masked at federation scope).
-  "POST /api/trajectories/transition",
+  "POST /api/tables/preview",
   "GET /api/session",
   "DELETE /api/session",
 ]);
@@ -261,8 +262,7 @@ describe("the route walk", () => {
         if (federation && !aggregate && Array.isArray(result.body) && result.body.length > 0) {
           failures.push(`${email} ${key}: lists ${result.body.length} row(s)`);
         }
-        const computed =
-          key === "GET /api/tables/:code" || key === "POST /api/trajectories/transition";
+        const computed = key === "GET /api/tables/:code" || key === "POST /api/tables/preview";
         if (computed && result.body?.scope === "branch" && result.body.totals.all !== 0) {
           failures.push(
             `${email} ${key}: counts association 1's records (${result.body.totals.all})`,

@@ -75,18 +75,24 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
+type Entry = { keys: string[]; label: string };
 type Table = {
-  rows: { key: string }[];
-  columns: { key: string }[];
+  rowDimensions: string[];
+  columnDimensions: string[];
+  rows: Entry[];
+  columns: Entry[];
   cells: (number | null)[][];
   totals: { rows: (number | null)[]; columns: (number | null)[]; all: number | null };
   masked: boolean[][];
   notes: string[];
 };
 
+/** Index of an axis entry by its keys joined with "|". */
+const at = (entries: Entry[], key: string) => entries.findIndex((e) => e.keys.join("|") === key);
+
 function cell(table: Table, row: string, column: string): number | null {
-  const r = table.rows.findIndex((h) => h.key === row);
-  const c = table.columns.findIndex((h) => h.key === column);
+  const r = at(table.rows, row);
+  const c = at(table.columns, column);
   if (r < 0 || c < 0) throw new Error(`no cell ${row} × ${column}`);
   return table.cells[r]![c]!;
 }
@@ -95,7 +101,7 @@ const sumOf = (table: Table) => table.cells.flat().reduce<number>((sum, v) => su
 
 describe("situation at entry × latest situation", () => {
   it("counts each young person of the service once, in the cell of their entry and latest situations", async () => {
-    const result = await educator.post("/api/trajectories/transition", entryByLatest);
+    const result = await educator.post("/api/tables/preview", entryByLatest);
     expect(result.status).toBe(200);
     const table: Table = result.body;
     expect(cell(table, "descolarise_sans_solution", "emploi_precaire")).toBe(2);
@@ -107,10 +113,9 @@ describe("situation at entry × latest situation", () => {
   });
 
   it("gives row and column totals in young people", async () => {
-    const table: Table = (await educator.post("/api/trajectories/transition", entryByLatest)).body;
-    const rowTotal = (key: string) => table.totals.rows[table.rows.findIndex((h) => h.key === key)];
-    const columnTotal = (key: string) =>
-      table.totals.columns[table.columns.findIndex((h) => h.key === key)];
+    const table: Table = (await educator.post("/api/tables/preview", entryByLatest)).body;
+    const rowTotal = (key: string) => table.totals.rows[at(table.rows, key)];
+    const columnTotal = (key: string) => table.totals.columns[at(table.columns, key)];
     expect(rowTotal("college")).toBe(2);
     expect(rowTotal("descolarise_sans_solution")).toBe(2);
     expect(columnTotal("emploi_precaire")).toBe(2);
@@ -118,16 +123,42 @@ describe("situation at entry × latest situation", () => {
   });
 
   it("labels the headers in French from the grid", async () => {
-    const table = (await educator.post("/api/trajectories/transition", entryByLatest)).body;
-    expect(table.rows.find((h: { key: string }) => h.key === "college").label).toBe("Collège");
-    expect(table.columns.at(-1)).toEqual({ key: "__non_demande", label: "Non demandé" });
+    const table: Table = (await educator.post("/api/tables/preview", entryByLatest)).body;
+    expect(table.rows[at(table.rows, "college")]!.label).toBe("Collège");
+    expect(table.rowDimensions).toEqual(["Situation scolaire / professionnelle (à l'entrée)"]);
+    expect(table.columnDimensions).toEqual([
+      "Situation scolaire / professionnelle (dernière situation)",
+    ]);
+    // "Non renseigné" shows because D answered nothing; no version lacked the question.
+    expect(table.columns.at(-1)).toEqual({
+      keys: ["__non_renseigne"],
+      labels: ["Non renseigné"],
+      label: "Non renseigné",
+    });
+    expect(at(table.columns, "__non_demande")).toBe(-1);
+  });
+
+  it("with a period, takes situations up to its end, for young people seen during it", async () => {
+    const result = await educator.post(
+      "/api/tables/preview?from=2026-01-01&to=2026-06-30",
+      entryByLatest,
+    );
+    expect(result.status).toBe(200);
+    const table: Table = result.body;
+    // B has no record inside the period; A's latest is the June one, not September's.
+    expect(table.totals.all).toBe(4);
+    expect(cell(table, "descolarise_sans_solution", "formation_qualifiante")).toBe(1);
+    expect(cell(table, "descolarise_sans_solution", "emploi_precaire")).toBe(1);
+    expect(cell(table, "college", "college")).toBe(1);
+    expect(cell(table, "college", "lycee_pro")).toBe(0);
+    expect(cell(table, "__non_renseigne", "__non_renseigne")).toBe(1);
   });
 });
 
 describe("situation at entry × domains of accompaniment", () => {
   it("counts a young person in each domain worked on, and once in the total", async () => {
     const table: Table = (
-      await educator.post("/api/trajectories/transition", {
+      await educator.post("/api/tables/preview", {
         ...entryByLatest,
         columns: [{ kind: "accompaniment_domain" }],
       })
@@ -139,13 +170,16 @@ describe("situation at entry × domains of accompaniment", () => {
     expect(cell(table, "college", "__aucun_domaine")).toBe(1);
     expect(cell(table, "__non_renseigne", "sante")).toBe(1);
     expect(sumOf(table)).toBe(6);
-    expect(table.totals.columns[table.columns.findIndex((h) => h.key === "scolarite")]).toBe(2);
+    expect(table.totals.columns[at(table.columns, "scolarite")]).toBe(2);
+    expect(table.notes).toContain(
+      "Un jeune compte sous chacun des domaines travaillés dans ses accompagnements.",
+    );
     expect(table.totals.all).toBe(5);
   });
 
   it("crosses entry and latest on the rows with the domains in columns", async () => {
     const table: Table = (
-      await educator.post("/api/trajectories/transition", {
+      await educator.post("/api/tables/preview", {
         ...entryByLatest,
         rows: [...entryByLatest.rows, ...entryByLatest.columns],
         columns: [{ kind: "accompaniment_domain" }],
@@ -154,35 +188,29 @@ describe("situation at entry × domains of accompaniment", () => {
     expect(cell(table, "college|lycee_pro", "scolarite")).toBe(1);
     expect(cell(table, "descolarise_sans_solution|emploi_precaire", "scolarite")).toBe(1);
     expect(cell(table, "descolarise_sans_solution|emploi_precaire", "__aucun_domaine")).toBe(1);
-    expect(
-      table.totals.rows[
-        table.rows.findIndex((h) => h.key === "descolarise_sans_solution|emploi_precaire")
-      ],
-    ).toBe(2);
+    expect(table.totals.rows[at(table.rows, "descolarise_sans_solution|emploi_precaire")]).toBe(2);
   });
 });
 
 describe("at federation scope", () => {
   it("counts every association's young people and masks cells under the threshold", async () => {
     const analyst = await loggedIn(app.url, "analyste@demo.bdc");
-    const table: Table = (await analyst.post("/api/trajectories/transition", entryByLatest)).body;
+    const table: Table = (await analyst.post("/api/tables/preview", entryByLatest)).body;
     // 7 young people, rounded to 5 like every federation count.
     expect(table.totals.all).toBe(5);
     expect(table.notes).toContain(
       "Tableau fédération : effectifs inférieurs à 5 masqués, autres effectifs arrondis à 5 près.",
     );
     expect(cell(table, "college", "emploi_durable")).toBeNull();
-    expect(
-      table.masked[table.rows.findIndex((h) => h.key === "college")]![
-        table.columns.findIndex((h) => h.key === "emploi_durable")
-      ],
-    ).toBe(true);
+    expect(table.masked[at(table.rows, "college")]![at(table.columns, "emploi_durable")]).toBe(
+      true,
+    );
   });
 });
 
 describe("a definition the engine cannot compute", () => {
   it("is refused when the situation question is a checkbox", async () => {
-    const result = await educator.post("/api/trajectories/transition", {
+    const result = await educator.post("/api/tables/preview", {
       ...entryByLatest,
       rows: [{ kind: "situation_at", question: "ressources", moment: "entry" }],
     });
@@ -191,11 +219,43 @@ describe("a definition the engine cannot compute", () => {
   });
 
   it("is refused with an unknown moment", async () => {
-    const result = await educator.post("/api/trajectories/transition", {
+    const result = await educator.post("/api/tables/preview", {
       ...entryByLatest,
       columns: [{ kind: "situation_at", question: S, moment: "debut" }],
     });
     expect(result.status).toBe(400);
     expect(result.body.error.details.errors[0].field).toBe("columns[0].moment");
+  });
+});
+
+describe("a shipped transition table, served like every table", () => {
+  it("is listed with the others and computed by GET /api/tables/:code", async () => {
+    const list: { code: string; grid: string }[] = (await educator.get("/api/tables")).body;
+    expect(list.find((t) => t.code === "parcours_scolaire_pro")?.grid).toBe("suivi_situation");
+
+    const result = await educator.get("/api/tables/parcours_scolaire_pro");
+    expect(result.status).toBe(200);
+    const table: Table & { kind: string; scope: string } = result.body;
+    expect(table.kind).toBe("transition");
+    expect(table.scope).toBe("branch");
+    expect(cell(table, "descolarise_sans_solution", "emploi_precaire")).toBe(2);
+    expect(table.totals.all).toBe(5);
+  });
+
+  it("downloads as CSV with its French headers and counts", async () => {
+    const result = await educator.get("/api/tables/parcours_scolaire_pro.csv");
+    expect(result.status).toBe(200);
+    const lines = result.text.replace(/^\uFEFF/, "").split("\r\n");
+    const college = lines.find((line) => line.startsWith("Collège;"))!.split(";");
+    const header = lines.find((line) => line.includes("Lycée professionnel"))!.split(";");
+    expect(college[header.indexOf("Lycée professionnel")]).toBe("1");
+    expect(college[header.indexOf("Collège")]).toBe("1");
+  });
+
+  it("refuses a federation period that is not whole years, as every table does", async () => {
+    const analyst = await loggedIn(app.url, "analyste@demo.bdc");
+    const result = await analyst.get("/api/tables/parcours_scolaire_pro?from=2026-03-01");
+    expect(result.status).toBe(400);
+    expect(result.body.error.details.errors[0].field).toBe("from");
   });
 });

@@ -90,7 +90,7 @@ describe("report packs", () => {
     expect(result.headers.get("content-type")).toContain("text/html");
     expect(result.text).toContain("<h1>Rapport d&#39;activité annuel du service</h1>");
     expect(result.text).toContain("Du 01/01/2026 au 31/12/2026");
-    expect(result.text.match(/<section>/g)).toHaveLength(12);
+    expect(result.text.match(/<section>/g)).toHaveLength(14);
   });
 
   it("masks small cells in the département synthesis for the analyst", async () => {

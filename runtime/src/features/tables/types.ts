@@ -5,6 +5,8 @@ export type TableSummary = {
   title: string;
   description: string | null;
   grid: string;
+  /** "transition": young people's paths, situation at entry × latest situation. */
+  kind: "indicator" | "transition";
   source: "shipped" | "app";
   organisation: string | null;
 };
