@@ -1,7 +1,7 @@
 // Default age bands, in whole years. A table definition may give its own
-// (`age_band.bands`). NOTE: twin of definitions/lists/tranches_age.json (codes
-// and labels): change both together. TODO(age bands from the shared list): read
-// the bounds from the list once it carries them; it holds codes and labels only.
+// (`age_band.bands`). NOTE: twin of definitions/lists/tranches_age.json, which
+// holds codes and labels but no bounds; test/unit/shared-lists.test.ts fails
+// when the two drift apart.
 
 export type AgeBand = { code: string; label: string; min: number; max: number | null };
 

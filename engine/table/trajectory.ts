@@ -163,7 +163,9 @@ function resolveTransitionDimension(
         ...(history?.choices ?? []).map((c) => ({ key: c.value, label: c.label })),
         { key: NO_DOMAIN, label: "Sans domaine d'accompagnement" },
       ],
-      optional: new Set((history?.choices ?? []).filter((c) => c.retired).map((c) => c.value)),
+      // A path table shows the situations and domains met only: twenty choices
+      // squared would bury the few cells that hold young people.
+      optional: new Set([...(history?.choices ?? []).map((c) => c.value), NO_DOMAIN]),
       labelOf: (key) => key,
       reads: "record",
       note: "Un jeune compte sous chacun des domaines travaillés dans ses accompagnements.",
@@ -195,11 +197,7 @@ function resolveTransitionDimension(
       { key: NOT_ANSWERED, label: NOT_ANSWERED_LABEL },
       { key: NOT_ASKED, label: NOT_ASKED_LABEL },
     ],
-    optional: new Set([
-      NOT_ANSWERED,
-      NOT_ASKED,
-      ...history.choices.filter((c) => c.retired).map((c) => c.value),
-    ]),
+    optional: new Set([NOT_ANSWERED, NOT_ASKED, ...history.choices.map((c) => c.value)]),
     labelOf: (key) => key,
     reads: "record",
   };

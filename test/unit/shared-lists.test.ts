@@ -324,3 +324,22 @@ describe.each(gridFiles)("grid $file", ({ file, json }) => {
     expect(model.getAllQuestions().length).toBeGreaterThan(0);
   });
 });
+
+describe("the default age bands of the tables", () => {
+  it("have the codes and labels of the shared list tranches_age, in its order", async () => {
+    const { DEFAULT_AGE_BANDS } = await import("../../engine/table/age-bands.ts");
+    const list = JSON.parse(
+      readFileSync(join(definitionsDir, "lists", "tranches_age.json"), "utf8"),
+    ) as { choices: { value: string; text: string }[] };
+    expect(DEFAULT_AGE_BANDS.map((b) => ({ value: b.code, text: b.label }))).toEqual(list.choices);
+  });
+
+  it("cover every age once, from 0 upwards", async () => {
+    const { DEFAULT_AGE_BANDS } = await import("../../engine/table/age-bands.ts");
+    DEFAULT_AGE_BANDS.forEach((band, i) => {
+      const previous = DEFAULT_AGE_BANDS[i - 1];
+      expect(band.min).toBe(previous ? previous.max! + 1 : 0);
+    });
+    expect(DEFAULT_AGE_BANDS.at(-1)!.max).toBeNull();
+  });
+});

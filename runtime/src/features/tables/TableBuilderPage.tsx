@@ -159,7 +159,11 @@ export default function TableBuilderPage() {
                 onChange={(v) => setAxis("columns", v)}
               />
               <FilterFields options={options.data} filters={filters} onChange={setFilters} />
-              <PeriodFields period={period} onChange={setPeriod} />
+              <PeriodFields
+                period={period}
+                onChange={setPeriod}
+                wholeYears={result?.scope === "federation"}
+              />
               <div className={titleError ? "field field-invalid" : "field"}>
                 <label htmlFor="builder-title-input">Titre du tableau</label>
                 <input

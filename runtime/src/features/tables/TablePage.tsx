@@ -21,7 +21,11 @@ export default function TablePage() {
         {code && <Downloads code={code} period={period} />}
       </div>
       {data?.description && <p className="muted">{data.description}</p>}
-      <PeriodFields period={period} onChange={setPeriod} />
+      <PeriodFields
+        period={period}
+        onChange={setPeriod}
+        wholeYears={data?.scope === "federation"}
+      />
       {data?.scope === "federation" && (
         <p className="hint">
           Toutes les associations de la fédération ; les petits effectifs sont masqués.

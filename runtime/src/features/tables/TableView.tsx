@@ -41,6 +41,14 @@ export function TableView({ table, stacked = false }: { table: ComputedTable; st
           </select>
         </div>
       )}
+      {table.rowDimensions.length + table.columnDimensions.length > 0 && (
+        <p className="hint axes-hint">
+          {table.rowDimensions.length > 0 && <>En lignes : {table.rowDimensions.join(" × ")}. </>}
+          {table.columnDimensions.length > 0 && (
+            <>En colonnes : {table.columnDimensions.join(" × ")}.</>
+          )}
+        </p>
+      )}
       <div className="table-and-chart">
         <DataGrid
           label={`Résultats : ${table.title}`}
@@ -53,14 +61,6 @@ export function TableView({ table, stacked = false }: { table: ComputedTable; st
         <BarChart table={table} />
       </div>
       <p className="hint">Périmètre : {SCOPE_LABELS[table.scope] ?? table.scope}.</p>
-      {table.rowDimensions.length + table.columnDimensions.length > 0 && (
-        <p className="hint">
-          {table.rowDimensions.length > 0 && <>En lignes : {table.rowDimensions.join(" × ")}. </>}
-          {table.columnDimensions.length > 0 && (
-            <>En colonnes : {table.columnDimensions.join(" × ")}.</>
-          )}
-        </p>
-      )}
       {table.notes.map((note) => (
         <p key={note} className="hint">
           {note}
