@@ -1,5 +1,5 @@
 import { readConfig } from "../config.ts";
-import { migrateToLatest, openDb } from "../store/db.ts";
+import { migrateToLatest, openConfiguredDb } from "../store/db.ts";
 import { lockDataDir } from "../store/data-dir-lock.ts";
 import { DEFAULT_RETENTION_YEARS, runRetention } from "./retention.ts";
 
@@ -23,9 +23,7 @@ if (!Number.isInteger(years) || years < 1 || !known) {
 
 const config = readConfig();
 const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-const db = config.databaseUrl
-  ? openDb({ kind: "postgres", url: config.databaseUrl })
-  : openDb({ kind: "embedded", dataDir: config.dataDir });
+const db = await openConfiguredDb(config);
 try {
   await migrateToLatest(db);
   const report = await runRetention(db, { years, apply });

@@ -4,7 +4,7 @@ import type { Knex } from "knex";
 import type { Config } from "../config.ts";
 import { createApp } from "./app.ts";
 import { log } from "./log.ts";
-import { migrateToLatest, openDb } from "../store/db.ts";
+import { migrateToLatest, openConfiguredDb } from "../store/db.ts";
 import { lockDataDir } from "../store/data-dir-lock.ts";
 import { prepareDatabase } from "../store/prepare.ts";
 
@@ -21,12 +21,8 @@ export async function startServer(
   let releaseLock = () => {};
   let db = options.db;
   if (!db) {
-    if (config.databaseUrl) {
-      db = openDb({ kind: "postgres", url: config.databaseUrl });
-    } else {
-      releaseLock = lockDataDir(config.dataDir);
-      db = openDb({ kind: "embedded", dataDir: config.dataDir });
-    }
+    if (!config.databaseUrl) releaseLock = lockDataDir(config.dataDir);
+    db = await openConfiguredDb(config);
   }
   const ownsDb = !options.db;
   try {

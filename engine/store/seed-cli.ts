@@ -1,5 +1,5 @@
 import { readConfig } from "../config.ts";
-import { migrateToLatest, openDb } from "./db.ts";
+import { migrateToLatest, openConfiguredDb } from "./db.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { prepareDatabase } from "./prepare.ts";
 import { seedDemo } from "./seed.ts";
@@ -17,9 +17,7 @@ if (!Number.isInteger(youth) || youth < 0) {
 
 const config = readConfig();
 const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-const db = config.databaseUrl
-  ? openDb({ kind: "postgres", url: config.databaseUrl })
-  : openDb({ kind: "embedded", dataDir: config.dataDir });
+const db = await openConfiguredDb(config);
 try {
   await migrateToLatest(db);
   await prepareDatabase(db, { ...config, seedDemo: false });

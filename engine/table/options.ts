@@ -1,12 +1,19 @@
 import { dataQuestions } from "../grid/walk.ts";
 import type { Dimension, Measure } from "./definition.ts";
 import { questionHistory, type PublishedVersion } from "./labels.ts";
+import { MOMENT_FIELD, type TransitionDimension } from "./trajectory.ts";
 
 // What a table on one grid can be made of, in words: the building blocks the
 // table builder offers, so nobody writes a definition by hand.
 
-export type MeasureOption = { label: string; measure: Measure };
-export type DimensionOption = { group: string; label: string; dimension: Dimension };
+/** `transition`: the measure and dimensions of a path table, which go only together. */
+export type MeasureOption = { label: string; measure: Measure; transition?: true };
+export type DimensionOption = {
+  group: string;
+  label: string;
+  dimension: Dimension | TransitionDimension;
+  transition?: true;
+};
 export type FilterOption = {
   question: string;
   label: string;
@@ -149,5 +156,49 @@ export function tableOptions(
       dimension: { kind: "organisation", level: "service" },
     },
   );
+  if (youth && codes.includes(MOMENT_FIELD)) addPathOptions(versions, codes, measures, dimensions);
   return { grid, measures, dimensions, filters };
+}
+
+const SITUATION_TYPES = ["radiogroup", "dropdown"];
+
+/**
+ * A grid of situations (it says at which moment each record is made) also gives
+ * path tables: young people by situation at entry and latest situation.
+ */
+function addPathOptions(
+  versions: PublishedVersion[],
+  codes: string[],
+  measures: MeasureOption[],
+  dimensions: DimensionOption[],
+): void {
+  measures.push({
+    label: "Parcours des jeunes (situation à l'entrée et dernière situation)",
+    measure: { kind: "count_distinct" },
+    transition: true,
+  });
+  const situations = codes
+    .filter((code) => code !== MOMENT_FIELD)
+    .map((code) => questionHistory(versions, code)!)
+    .filter((h) => SITUATION_TYPES.includes(h.type));
+  // The moment leads the label: a narrow select cut after a few words must still tell them apart.
+  for (const [moment, group, prefix] of [
+    ["entry", "Situation à l'entrée", "À l'entrée"],
+    ["latest", "Dernière situation", "Dernière"],
+  ] as const) {
+    for (const h of situations) {
+      dimensions.push({
+        group,
+        label: `${prefix} : ${h.label}`,
+        dimension: { kind: "situation_at", question: h.code, moment },
+        transition: true,
+      });
+    }
+  }
+  dimensions.push({
+    group: "Accompagnement",
+    label: "Domaines d'accompagnement (plusieurs par jeune)",
+    dimension: { kind: "accompaniment_domain" },
+    transition: true,
+  });
 }

@@ -266,3 +266,73 @@ describe("a shipped transition table, served like every table", () => {
     expect(result.body.error.details.errors[0].field).toBe("from");
   });
 });
+
+describe("a path table made in the app", () => {
+  it("is offered by the builder's options of the situation grid only", async () => {
+    type Options = {
+      measures: { label: string; transition?: boolean }[];
+      dimensions: { label: string; group: string; dimension: Record<string, unknown> }[];
+    };
+    const situation: Options = (await educator.get("/api/tables/options?grid=suivi_situation"))
+      .body;
+    expect(situation.measures.filter((m) => m.transition).map((m) => m.label)).toEqual([
+      "Parcours des jeunes (situation à l'entrée et dernière situation)",
+    ]);
+    expect(
+      situation.dimensions.find(
+        (d) => d.label === "À l'entrée : Situation scolaire / professionnelle",
+      )?.dimension,
+    ).toEqual({ kind: "situation_at", question: S, moment: "entry" });
+    // The moment of a record says which is the entry: it is not a situation itself.
+    const situations = situation.dimensions.filter((d) => d.dimension.kind === "situation_at");
+    expect(situations.some((d) => d.dimension.question === "moment")).toBe(false);
+    const profile: Options = (await educator.get("/api/tables/options?grid=profil_jeune")).body;
+    expect(profile.measures.some((m) => m.transition)).toBe(false);
+  });
+
+  it("is saved by the service head and computed like the shipped ones", async () => {
+    const head = await loggedIn(app.url, "chef@demo.bdc");
+    const saved = await head.post("/api/tables", {
+      ...entryByLatest,
+      code: "parcours_du_service",
+      title: "Parcours du service",
+    });
+    expect(saved.status).toBe(201);
+    const list: { code: string; kind: string }[] = (await head.get("/api/tables")).body;
+    expect(list.find((t) => t.code === "parcours_du_service")?.kind).toBe("transition");
+    const table: Table = (await head.get("/api/tables/parcours_du_service")).body;
+    expect(table.totals.all).toBe(5);
+  });
+
+  it("is refused with the field named, and nothing stored, when a situation is not a choice", async () => {
+    const head = await loggedIn(app.url, "chef@demo.bdc");
+    const result = await head.post("/api/tables", {
+      ...entryByLatest,
+      code: "parcours_casse",
+      rows: [{ kind: "situation_at", question: "date_situation", moment: "entry" }],
+    });
+    expect(result.status).toBe(400);
+    expect(result.body.error.details.errors).toEqual([
+      {
+        field: "rows[0].question",
+        message:
+          "La question « date_situation » n'est pas à choix unique : elle ne peut pas servir de situation.",
+      },
+    ]);
+    const list: { code: string }[] = (await head.get("/api/tables")).body;
+    expect(list.some((t) => t.code === "parcours_casse")).toBe(false);
+  });
+
+  it("is refused on a grid that is not about a young person", async () => {
+    const result = await educator.post("/api/tables/preview", {
+      ...entryByLatest,
+      grid: "travail_de_rue",
+    });
+    expect(result.status).toBe(400);
+    expect(result.body.error.details.errors[0]).toEqual({
+      field: "grid",
+      message:
+        "La grille « travail_de_rue » ne porte pas sur un jeune : elle ne peut pas décrire sa situation.",
+    });
+  });
+});

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Knex } from "knex";
-import { migrateToLatest, openDb } from "../../engine/store/db.ts";
+import { migrateToLatest, openPostgresDb } from "../../engine/store/db.ts";
+import { openEmbeddedDb } from "../../engine/store/db-embedded.ts";
 import { prepareDatabase } from "../../engine/store/prepare.ts";
 import { seedDemo } from "../../engine/store/seed.ts";
 import { findPublishedVersion } from "../../engine/store/grids.ts";
@@ -81,7 +82,7 @@ export async function benchSubmissions(label: string, db: Knex): Promise<void> {
 
 export async function runSubmissionBench(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bdc-bench-"));
-  const embedded = openDb({ kind: "embedded", dataDir: path.join(dir, "data") });
+  const embedded = openEmbeddedDb({ dataDir: path.join(dir, "data") });
   try {
     await benchSubmissions("embarquée (PGlite, fichier)", embedded);
   } finally {
@@ -94,11 +95,11 @@ export async function runSubmissionBench(): Promise<void> {
     return;
   }
   const name = `bdc_bench_${process.pid}`;
-  const admin = openDb({ kind: "postgres", url: base });
+  const admin = openPostgresDb(base);
   await admin.raw(`create database ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const db = openDb({ kind: "postgres", url: url.toString() });
+  const db = openPostgresDb(url.toString());
   try {
     await benchSubmissions("PostgreSQL", db);
   } finally {

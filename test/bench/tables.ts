@@ -6,7 +6,8 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import knex, { type Knex } from "knex";
-import { migrateToLatest, newPglite, openDb } from "../../engine/store/db.ts";
+import { migrateToLatest, openPostgresDb } from "../../engine/store/db.ts";
+import { newPglite, openEmbeddedDb } from "../../engine/store/db-embedded.ts";
 import { prepareDatabase } from "../../engine/store/prepare.ts";
 import { seedDemo } from "../../engine/store/seed.ts";
 import { readConfig } from "../../engine/config.ts";
@@ -442,7 +443,7 @@ export async function runTablesBench(): Promise<void> {
     await admin.raw(`create database ${name}`);
     const url = new URL(base);
     url.pathname = `/${name}`;
-    const db = openDb({ kind: "postgres", url: url.toString() });
+    const db = openPostgresDb(url.toString());
     try {
       await benchOn("PostgreSQL", db, pgRecords, url.toString());
     } finally {
@@ -455,7 +456,7 @@ export async function runTablesBench(): Promise<void> {
     console.log("\n(DATABASE_URL absente : partie PostgreSQL sautée)");
   }
   if (embeddedRecords > 0) {
-    const db = openDb({ kind: "embedded-instance", pglite: newPglite("memory://") });
+    const db = openEmbeddedDb({ pglite: newPglite("memory://") });
     try {
       await benchOn("embarquée (PGlite)", db, embeddedRecords);
     } finally {

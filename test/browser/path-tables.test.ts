@@ -79,7 +79,6 @@ describe("path tables", () => {
     await page
       .getByText("Toutes les associations de la fédération ; les petits effectifs sont masqués.")
       .waitFor();
-    await page.screenshot({ path: "/tmp/shot-analyst.png", fullPage: true });
     const year = page.getByLabel("Année civile (date de la fiche)");
     await year.selectOption("2026");
     await expect.poll(() => page.url()).toContain("/tableaux/parcours_scolaire_pro");
@@ -91,4 +90,53 @@ describe("path tables", () => {
     await expect(page.getByRole("alert").count()).resolves.toBe(0);
     await page.close();
   });
+
+  it.skipIf(!runBrowserTests)(
+    "an admin builds a path table without JSON and saves it",
+    async () => {
+      const page = await newFrenchPage(browser!);
+      await logIn(page, "admin@demo.bdc");
+      await page.goto(`${app!.url}/tableaux/nouveau`);
+      await page.getByLabel("Grille").selectOption({ label: "Situation du jeune" });
+      await page.getByLabel("Compter").selectOption({
+        label: "Parcours des jeunes (situation à l'entrée et dernière situation)",
+      });
+      await page.getByRole("button", { name: "Ajouter une dimension en lignes" }).click();
+      await page
+        .getByLabel("En lignes, dimension 1")
+        .selectOption({ label: "À l'entrée : Situation scolaire / professionnelle" });
+      await page.getByRole("button", { name: "Ajouter une dimension en colonnes" }).click();
+      await page
+        .getByLabel("En colonnes, dimension 1")
+        .selectOption({ label: "Dernière : Situation scolaire / professionnelle" });
+      await expect(page.getByText("Ajouter un filtre sur…").count()).resolves.toBe(0);
+
+      const preview = page.getByRole("region", { name: /^Résultats :/ });
+      await preview.getByRole("rowheader", { name: "Déscolarisé sans solution" }).waitFor();
+      await expect
+        .poll(() => preview.getByRole("gridcell", { name: "6" }).count())
+        .toBeGreaterThan(0);
+
+      const title = "Sortie de la déscolarisation";
+      await page.getByLabel("Titre du tableau").fill(title);
+      await page.getByRole("button", { name: "Enregistrer le tableau" }).click();
+      await page.getByRole("heading", { name: title }).waitFor();
+      await page.getByRole("link", { name: "← Tous les tableaux" }).click();
+      await page
+        .getByRole("region", { name: "Parcours des jeunes" })
+        .getByRole("link", { name: new RegExp(`^${title}`) })
+        .waitFor();
+      const stored = await app!
+        .db("table_definitions")
+        .where({ code: "sortie_de_la_descolarisation" })
+        .first("definition");
+      expect(stored.definition).toMatchObject({
+        kind: "transition",
+        grid: "suivi_situation",
+        rows: [{ kind: "situation_at", question: "situation_scolaire_pro", moment: "entry" }],
+        columns: [{ kind: "situation_at", question: "situation_scolaire_pro", moment: "latest" }],
+      });
+      await page.close();
+    },
+  );
 });

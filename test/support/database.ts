@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import knex, { type Knex } from "knex";
 import { inject } from "vitest";
-import { newPglite, openDb } from "../../engine/store/db.ts";
+import { openPostgresDb } from "../../engine/store/db.ts";
+import { newPglite, openEmbeddedDb } from "../../engine/store/db-embedded.ts";
 import { databaseUrlFor } from "./global-setup.ts";
 
 // A throw-away database for one test file, copied from the run's template:
@@ -14,7 +15,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   if (process.env.BDC_TEST_DB === "postgres") return freshPostgres();
   const file = inject("embeddedTemplate");
   const pglite = newPglite("memory://", new Blob([fs.readFileSync(file)]));
-  const db = openDb({ kind: "embedded-instance", pglite });
+  const db = openEmbeddedDb({ pglite });
   return { db, kind: "embedded", drop: () => db.destroy() };
 }
 
@@ -28,7 +29,7 @@ async function freshPostgres(): Promise<TestDatabase> {
   } finally {
     await admin.destroy();
   }
-  const db = openDb({ kind: "postgres", url: databaseUrlFor(base, name) });
+  const db = openPostgresDb(databaseUrlFor(base, name));
   return {
     db,
     kind: "postgres",

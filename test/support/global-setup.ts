@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import knex from "knex";
-import { migrateToLatest, newPglite, openDb } from "../../engine/store/db.ts";
+import { migrateToLatest, openPostgresDb } from "../../engine/store/db.ts";
+import { newPglite, openEmbeddedDb } from "../../engine/store/db-embedded.ts";
 import { prepareDatabase } from "../../engine/store/prepare.ts";
 import { seedDemo } from "../../engine/store/seed.ts";
 import { DEMO_PASSWORD, testConfig } from "./test-config.ts";
@@ -33,7 +34,7 @@ export default async function setup(project: TestProject) {
 
 async function setupEmbedded(project: TestProject) {
   const pglite = newPglite("memory://");
-  const db = openDb({ kind: "embedded-instance", pglite });
+  const db = openEmbeddedDb({ pglite });
   await fill(db);
   const dump = await pglite.dumpDataDir("gzip");
   await db.destroy();
@@ -57,7 +58,7 @@ async function setupPostgres(project: TestProject) {
   const admin = knex({ client: "pg", connection: base, pool: { min: 0, max: 1 } });
   const template = `${runId}_tpl`;
   await admin.raw(`create database ${template}`);
-  const db = openDb({ kind: "postgres", url: databaseUrlFor(base, template) });
+  const db = openPostgresDb(databaseUrlFor(base, template));
   await fill(db);
   await db.destroy();
   project.provide("postgresTemplate", template);

@@ -11,27 +11,15 @@ import { saveTable } from "./save-table.ts";
 import { TableView } from "./TableView.tsx";
 import { PeriodFields } from "./PeriodFields.tsx";
 import type { TablePeriod } from "./get-table.ts";
-import type { ComputedTable, Filter, TableDefinition, TableOptions } from "./types.ts";
+import type { ComputedTable, Filter } from "./types.ts";
+import { AxisFields, type Axis } from "./AxisFields.tsx";
+import { FilterFields } from "./FilterFields.tsx";
+import { buildDefinition, dimensionFits, maxPerAxis } from "./build-definition.ts";
 
 // The table builder: pick a grid, a measure, the rows, the columns, filters and
 // a period; the result is computed as you go; save it under a title. No JSON.
 
-const MAX_PER_AXIS = 3;
 const PREVIEW_DELAY_MS = 350;
-
-/** A table code from its title: « Jeunes par âge » → jeunes_par_age. */
-export function codeFromTitle(title: string): string {
-  const code = title
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .slice(0, 60);
-  return /^[a-z]/.test(code) ? code : `tableau_${code}`;
-}
-
-type Axis = "rows" | "columns";
 
 export default function TableBuilderPage() {
   const navigate = useNavigate();
@@ -83,6 +71,8 @@ export default function TableBuilderPage() {
     };
   }, [definition]);
 
+  const path = !!options.data?.measures[measure]?.transition;
+  const max = options.data ? maxPerAxis(options.data, measure) : 3;
   const offered = (options.data?.dimensions ?? [])
     .map((option, index) => ({ ...option, index }))
     .filter((o) => dimensionFits(options.data!, measure, o.index));
@@ -127,7 +117,8 @@ export default function TableBuilderPage() {
                   id="builder-measure"
                   value={measure}
                   onChange={(e) => {
-                    // Breakdown rows and columns belong to one measure: drop those that no longer fit.
+                    // Breakdown rows and columns, and a path table's situations, belong to
+                    // their measure: drop those that no longer fit.
                     const next = Number(e.target.value);
                     const fits = (i: number) => dimensionFits(options.data!, next, i);
                     setMeasure(next);
@@ -149,6 +140,7 @@ export default function TableBuilderPage() {
                 label="En lignes"
                 values={axes.rows}
                 offered={offered}
+                max={max}
                 onChange={(v) => setAxis("rows", v)}
               />
               <AxisFields
@@ -156,9 +148,17 @@ export default function TableBuilderPage() {
                 label="En colonnes"
                 values={axes.columns}
                 offered={offered}
+                max={max}
                 onChange={(v) => setAxis("columns", v)}
               />
-              <FilterFields options={options.data} filters={filters} onChange={setFilters} />
+              {path ? (
+                <p className="hint">
+                  Parcours : chaque jeune compte une fois, selon sa première fiche « entrée » (sinon
+                  la première) et sa dernière fiche de situation.
+                </p>
+              ) : (
+                <FilterFields options={options.data} filters={filters} onChange={setFilters} />
+              )}
               <PeriodFields
                 period={period}
                 onChange={setPeriod}
@@ -219,198 +219,4 @@ function PreviewError({ error }: { error: ApiError }) {
       )}
     </div>
   );
-}
-
-type Offered = TableOptions["dimensions"][number] & { index: number };
-
-function AxisFields({
-  axis,
-  label,
-  values,
-  offered,
-  onChange,
-}: {
-  axis: Axis;
-  label: string;
-  values: number[];
-  offered: Offered[];
-  onChange: (values: number[]) => void;
-}) {
-  const groups = [...new Set(offered.map((o) => o.group))];
-  return (
-    <fieldset className="field axis-fields">
-      <legend>{label}</legend>
-      {values.length === 0 && (
-        <p className="hint">
-          {axis === "rows"
-            ? "Au moins une dimension."
-            : "Facultatif : une seule colonne « Total » sinon."}
-        </p>
-      )}
-      {values.map((value, position) => (
-        <div className="axis-line" key={position}>
-          <label className="sr-only" htmlFor={`${axis}-${position}`}>
-            {`${label}, dimension ${position + 1}`}
-          </label>
-          <select
-            id={`${axis}-${position}`}
-            value={value}
-            onChange={(e) =>
-              onChange(values.map((v, i) => (i === position ? Number(e.target.value) : v)))
-            }
-          >
-            {groups.map((group) => (
-              <optgroup key={group} label={group}>
-                {offered
-                  .filter((o) => o.group === group)
-                  .map((o) => (
-                    <option key={o.index} value={o.index}>
-                      {o.label}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-          <button type="button" onClick={() => onChange(values.filter((_, i) => i !== position))}>
-            Retirer
-          </button>
-        </div>
-      ))}
-      {values.length < MAX_PER_AXIS && offered.length > 0 && (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => onChange([...values, offered[0]!.index])}
-        >
-          {axis === "rows"
-            ? "Ajouter une dimension en lignes"
-            : "Ajouter une dimension en colonnes"}
-        </button>
-      )}
-    </fieldset>
-  );
-}
-
-function FilterFields({
-  options,
-  filters,
-  onChange,
-}: {
-  options: TableOptions;
-  filters: Filter[];
-  onChange: (filters: Filter[]) => void;
-}) {
-  const available = options.filters.filter(
-    (f) => !filters.some((chosen) => chosen.question === f.question),
-  );
-  return (
-    <fieldset className="field">
-      <legend>Filtres</legend>
-      {filters.length === 0 && (
-        <p className="hint">Facultatif : ne garder que certaines réponses.</p>
-      )}
-      {filters.map((filter, position) => {
-        const option = options.filters.find((f) => f.question === filter.question)!;
-        const toggle = (value: string, on: boolean) =>
-          onChange(
-            filters.map((f, i) =>
-              i === position
-                ? { ...f, values: on ? [...f.values, value] : f.values.filter((v) => v !== value) }
-                : f,
-            ),
-          );
-        return (
-          <fieldset className="filter card" key={filter.question}>
-            <legend>{option.label}</legend>
-            <div className="choices">
-              {option.choices.map((choice) => (
-                <label className="choice" key={choice.value}>
-                  <input
-                    type="checkbox"
-                    checked={filter.values.includes(choice.value)}
-                    onChange={(e) => toggle(choice.value, e.target.checked)}
-                  />
-                  {choice.label}
-                </label>
-              ))}
-            </div>
-            <button
-              type="button"
-              onClick={() => onChange(filters.filter((_, i) => i !== position))}
-            >
-              Retirer ce filtre
-            </button>
-          </fieldset>
-        );
-      })}
-      {available.length > 0 && (
-        <div className="axis-line">
-          <label className="sr-only" htmlFor="builder-add-filter">
-            Ajouter un filtre sur une question
-          </label>
-          <select
-            id="builder-add-filter"
-            value=""
-            onChange={(e) =>
-              e.target.value && onChange([...filters, { question: e.target.value, values: [] }])
-            }
-          >
-            <option value="">Ajouter un filtre sur…</option>
-            {available.map((f) => (
-              <option key={f.question} value={f.question}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-    </fieldset>
-  );
-}
-
-/** A breakdown's rows or columns go only with the sum of that breakdown. */
-function dimensionFits(
-  options: TableOptions,
-  measureIndex: number,
-  dimensionIndex: number,
-): boolean {
-  const measure = options.measures[measureIndex]?.measure;
-  const d = options.dimensions[dimensionIndex]?.dimension;
-  if (!d) return false;
-  return (
-    !d.kind.startsWith("breakdown_") ||
-    (measure?.kind === "breakdown_sum" && measure.question === d.question)
-  );
-}
-
-/** The definition the choices make; breakdown dimensions that no longer fit the measure are left out. */
-function buildDefinition(
-  options: TableOptions,
-  state: {
-    measure: number;
-    axes: Record<Axis, number[]>;
-    filters: Filter[];
-    period: TablePeriod;
-    title: string;
-  },
-): TableDefinition {
-  const measure = options.measures[state.measure]?.measure ?? { kind: "count" };
-  const fits = (index: number) => dimensionFits(options, state.measure, index);
-  const title = state.title.trim() || "Tableau sans titre";
-  const period = {
-    ...(state.period.from ? { from: state.period.from } : {}),
-    ...(state.period.to ? { to: state.period.to } : {}),
-  };
-  return {
-    code: codeFromTitle(title),
-    title,
-    grid: options.grid.code,
-    measure,
-    rows: state.axes.rows.filter(fits).map((i) => options.dimensions[i]!.dimension),
-    columns: state.axes.columns.filter(fits).map((i) => options.dimensions[i]!.dimension),
-    ...(state.filters.some((f) => f.values.length > 0)
-      ? { filters: state.filters.filter((f) => f.values.length > 0) }
-      : {}),
-    ...(Object.keys(period).length > 0 ? { period } : {}),
-  };
 }

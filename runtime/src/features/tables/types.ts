@@ -40,6 +40,8 @@ export type Filter = { question: string; values: string[] };
 export type TableDefinition = {
   code: string;
   title: string;
+  /** A path table: situation at entry × latest situation, young people counted once. */
+  kind?: "transition";
   grid: string;
   measure: Measure;
   rows: Dimension[];
@@ -50,7 +52,8 @@ export type TableDefinition = {
 
 export type TableOptions = {
   grid: { code: string; title: string; subject: string };
-  measures: { label: string; measure: Measure }[];
-  dimensions: { group: string; label: string; dimension: Dimension }[];
+  /** `transition`: a path table's measure and dimensions, which go only together. */
+  measures: { label: string; measure: Measure; transition?: boolean }[];
+  dimensions: { group: string; label: string; dimension: Dimension; transition?: boolean }[];
   filters: { question: string; label: string; choices: { value: string; label: string }[] }[];
 };
