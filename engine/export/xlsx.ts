@@ -71,16 +71,28 @@ async function* sheetXml(source: SheetSource): AsyncGenerator<string> {
   yield `${batch}</sheetData></worksheet>`;
 }
 
-/** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
+/** `text` cut to `max` characters at a word's end when one is near, with « … » when cut. */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  // The head ends a word when the next character is a space; else back to the last space.
+  const space = text[max - 1] === " " ? head.length : head.lastIndexOf(" ");
+  return `${(space >= max / 2 ? head.slice(0, space) : head).replace(/[\s,;:'’-]+$/, "")}…`;
+}
+
+/**
+ * A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in
+ * the workbook. A long title is cut at a word, not in the middle of one.
+ */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base =
+  const clean =
     wanted
       .replace(/[[\]:*?/\\]/g, " ")
-      .trim()
-      .slice(0, 31) || "Feuille";
-  let name = base;
+      .replace(/\s+/g, " ")
+      .trim() || "Feuille";
+  let name = cutAtWord(clean, 31);
   for (let i = 2; taken.has(name.toLowerCase()); i++)
-    name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
+    name = `${cutAtWord(clean, 31 - String(i).length - 1)} ${i}`;
   taken.add(name.toLowerCase());
   return name;
 }

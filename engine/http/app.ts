@@ -5,6 +5,7 @@ import type { AppContext } from "./context.ts";
 import { ApiError, apiError } from "./errors.ts";
 import { log } from "./log.ts";
 import { refuseUnstorableText } from "./input-guard.ts";
+import { escapeHtml } from "../table/html.ts";
 import { loadSession, requireCsrf, securityHeaders } from "./security.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { gridRoutes } from "./routes/grids.ts";
@@ -90,7 +91,25 @@ function apiErrorHandler(error: unknown, req: Request, res: Response, _next: Nex
   if (known.code === "too_many_attempts") {
     res.setHeader("Retry-After", String((known.details as { seconds: number }).seconds));
   }
+  // A printable page opened in a tab (a report, a GDPR export) shows its error as a page.
+  if (req.path.endsWith(".html")) {
+    res.status(known.status).type("html").send(errorPage(known));
+    return;
+  }
   res.status(known.status).json(known.toJSON());
+}
+
+function errorPage(error: ApiError): string {
+  const { message, details } = error.toJSON().error;
+  const reasons = (details as { errors?: { message: string }[] } | undefined)?.errors ?? [];
+  const login = error.status === 401 ? '<p><a href="/">Se reconnecter</a></p>' : "";
+  return (
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>BDC</title></head>` +
+    `<body style="font-family: system-ui, sans-serif; margin: 2rem"><h1>${escapeHtml(message)}</h1>` +
+    reasons.map((r) => `<p>${escapeHtml(r.message)}</p>`).join("") +
+    `${login}<p><a href="/tableaux">Retour aux tableaux</a></p></body></html>`
+  );
 }
 
 function toApiError(error: unknown): ApiError {

@@ -114,7 +114,13 @@ async function seedRecords(
   const period = { from: twoYearsAgo, to: today };
   const youthGrids = (
     await Promise.all(
-      ["profil_jeune", "suivi_situation", "accompagnement"].map((c) => gridIfPresent(db, c)),
+      [
+        "profil_jeune",
+        "suivi_situation",
+        "accompagnement",
+        "intervention",
+        "suivi_eleve_alses",
+      ].map((c) => gridIfPresent(db, c)),
     )
   ).filter((v): v is GridVersion => v !== undefined);
   const streetWork = await gridIfPresent(db, "travail_de_rue");
@@ -125,8 +131,11 @@ async function seedRecords(
     version: GridVersion,
     service: { id: number; authorId: number },
     subjectId: string | null,
+    /** Answers the generator cannot guess (a commune's INSEE code). */
+    known: Record<string, unknown> = {},
   ) => {
-    const result = validateAgainstVersion(version, generateAnswers(version.survey, random, period));
+    const answers = { ...generateAnswers(version.survey, random, period), ...known };
+    const result = validateAgainstVersion(version, answers);
     if (!result.ok) return;
     const dated = version.dateQuestion ? result.data[version.dateQuestion] : undefined;
     const occurredOn = typeof dated === "string" ? dated : today;
@@ -156,9 +165,12 @@ async function seedRecords(
     stored++;
   };
 
+  const youthOf = new Map<number, string[]>();
   for (let i = 0; i < youthCount; i++) {
     const service = services[i % services.length]!;
     const id = crypto.randomUUID();
+    const commune = communeOf(i % services.length, Math.floor(i / services.length));
+    youthOf.set(service.id, [...(youthOf.get(service.id) ?? []), id]);
     await db("subjects").insert({
       id,
       kind: "youth",
@@ -170,20 +182,111 @@ async function seedRecords(
       birth_month: random.chance(0.8) ? random.int(1, 12) : null,
       sex: random.chance(0.65) ? "garcon" : random.chance(0.95) ? "fille" : "autre_nsp",
       // Picked without drawing from `random`, so the rest of the demo stays as it was.
-      commune: communeOf(i % services.length, Math.floor(i / services.length)),
+      commune,
       created_by: service.authorId,
     });
     for (const version of youthGrids) {
       const times = version.code === "profil_jeune" ? 1 : random.int(0, 2);
-      for (let t = 0; t < times; t++) await store(version, service, id);
+      const known = knownAnswers(version.code, commune, thisYear);
+      for (let t = 0; t < times; t++) await store(version, service, id, known);
     }
   }
   if (streetWork) {
     for (let i = 0; i < Math.ceil(youthCount / 3); i++) {
-      await store(streetWork, services[i % services.length]!, null);
+      const commune = communeOf(i % services.length, i);
+      await store(streetWork, services[i % services.length]!, null, commune ? { commune } : {});
     }
   }
+  await seedGroupsAndSchools(db, store, services, youthOf, youthCount);
   return stored;
+}
+
+const ACTION_TITLES = [
+  "Tournoi de foot inter-quartiers",
+  "Atelier cuisine",
+  "Sortie à la mer",
+  "Chantier éducatif au jardin partagé",
+];
+
+/** Answers a young person's records need that the generator cannot make up. */
+function knownAnswers(grid: string, commune: string | null, year: number): Record<string, unknown> {
+  if (grid === "intervention" && commune) return { lieu_commune: commune };
+  if (grid === "suivi_eleve_alses") return { annee_scolaire: `${year - 1}-${year}` };
+  return {};
+}
+
+type Store = (
+  version: GridVersion,
+  service: { id: number; authorId: number },
+  subjectId: string | null,
+  known?: Record<string, unknown>,
+) => Promise<void>;
+
+/**
+ * Per service, in proportion to its young people: families with their family
+ * work, collective actions with a few of the service's young people, and
+ * school-liaison (ALSES) activities, so every shipped report has figures.
+ */
+async function seedGroupsAndSchools(
+  db: Knex,
+  store: Store,
+  services: { id: number; authorId: number }[],
+  youthOf: Map<number, string[]>,
+  youthCount: number,
+): Promise<void> {
+  const perService = Math.ceil(youthCount / services.length / 15);
+  if (perService === 0) return;
+  const [family, action, alses] = await Promise.all(
+    ["travail_famille", "action_collective", "alses"].map((c) => gridIfPresent(db, c)),
+  );
+  const group = async (kind: "family" | "action", service: { id: number; authorId: number }) => {
+    const id = crypto.randomUUID();
+    await db("subjects").insert({
+      id,
+      kind,
+      code: generateSubjectCode(kind),
+      organisation_id: service.id,
+      created_by: service.authorId,
+    });
+    return id;
+  };
+  for (const service of services) {
+    const youth = youthOf.get(service.id) ?? [];
+    for (let i = 0; i < perService; i++) {
+      // A family of two young people of the service, and two contacts with it.
+      const household = youth.slice(i * 2, i * 2 + 2);
+      const familyId = await group("family", service);
+      if (household.length > 0) {
+        await db("subject_links").insert(
+          household.map((y) => ({
+            parent_id: familyId,
+            youth_id: y,
+            created_by: service.authorId,
+          })),
+        );
+      }
+      if (family) for (let t = 0; t < 2; t++) await store(family, service, familyId);
+      // A collective action with four young people of the service.
+      const actionId = await group("action", service);
+      const participants = youth.slice(youth.length - (i + 1) * 4, youth.length - i * 4);
+      if (participants.length > 0) {
+        await db("subject_links").insert(
+          participants.map((y) => ({
+            parent_id: actionId,
+            youth_id: y,
+            created_by: service.authorId,
+          })),
+        );
+      }
+      if (action) {
+        await store(action, service, actionId, {
+          intitule: ACTION_TITLES[i % ACTION_TITLES.length],
+          intitule_projet: "Projet de quartier",
+        });
+      }
+      if (alses) await store(alses, service, null);
+    }
+  }
 }
 
 function communeOf(serviceIndex: number, rank: number): string | null {

@@ -1,6 +1,7 @@
 import type { Knex } from "knex";
 import type { Caller } from "../access/caller.ts";
 import { audit } from "../access/audit.ts";
+import { log } from "../http/log.ts";
 import { ApiError, apiError, notFound } from "../http/errors.ts";
 import type { TableDefinition } from "../table/definition.ts";
 import { checkAnyDefinitionShape, type AnyTableDefinition } from "../table/any-definition.ts";
@@ -102,7 +103,11 @@ export async function findTableDefinition(
   return row.definition as AnyTableDefinition;
 }
 
-/** Inserts shipped definitions that are not in the database yet. */
+/**
+ * Inserts shipped definitions that are not in the database yet. A table made in
+ * the app under a code that a new release now ships is moved aside (its code
+ * gets « _local »), or the report packs naming that code would read it.
+ */
 export async function importShippedTables(
   db: Knex,
   definitions: AnyTableDefinition[],
@@ -111,16 +116,45 @@ export async function importShippedTables(
     const errors = checkAnyDefinitionShape(def);
     if (errors.length > 0)
       throw new Error(`shipped table ${def.code} is invalid: ${JSON.stringify(errors)}`);
-    await db("table_definitions")
-      .insert({
-        code: def.code,
-        title: def.title,
-        definition: JSON.stringify(def),
-        source: "shipped",
-      })
-      .onConflict("code")
-      .ignore();
+    await db.transaction(async (trx) => {
+      const taken = await trx("table_definitions")
+        .where({ code: def.code })
+        .first("id", "source", "organisation_id");
+      if (taken?.source === "app") await moveAppTableAside(trx, taken, def.code);
+      await trx("table_definitions")
+        .insert({
+          code: def.code,
+          title: def.title,
+          definition: JSON.stringify(def),
+          source: "shipped",
+        })
+        .onConflict("code")
+        .ignore();
+    });
   }
+}
+
+async function moveAppTableAside(
+  trx: Knex.Transaction,
+  table: { id: number; organisation_id: number | null },
+  code: string,
+): Promise<void> {
+  let free = `${code}_local`;
+  for (let n = 2; await trx("table_definitions").where({ code: free }).first("id"); n++) {
+    free = `${code}_local_${n}`;
+  }
+  const row = await trx("table_definitions").where({ id: table.id }).first("definition");
+  await trx("table_definitions")
+    .where({ id: table.id })
+    .update({ code: free, definition: JSON.stringify({ ...row.definition, code: free }) });
+  await audit(trx, null, {
+    action: "table.definition.renamed",
+    organisationId: table.organisation_id,
+    targetType: "table",
+    targetId: free,
+    details: { previousCode: code, reason: "code now shipped" },
+  });
+  log.warn({ previousCode: code, code: free }, "app table renamed: its code is now shipped");
 }
 
 /** Saves a definition made in the app, after computing it once (which checks every code). */
@@ -143,7 +177,7 @@ export async function saveTableDefinition(
         errors: [
           {
             field: "code",
-            message: `Le code « ${def.code} » est déjà pris par un autre tableau : choisissez-en un autre.`,
+            message: `Un autre tableau porte déjà le code « ${def.code} » (tiré de son titre) : changez le titre.`,
           },
         ],
       });

@@ -436,7 +436,7 @@ function territory(
           { key: "hors_departement", label: "Hors département" },
         ];
   return {
-    title: dim.level === "commune" ? source : `Territoire (${source.toLowerCase()})`,
+    title: dim.level === "commune" ? source : `Territoire : ${source}`,
     key,
     headers: withSpecials(headers, asked !== undefined),
     optional: new Set([NOT_ANSWERED, NOT_ASKED, "hors_departement"]),

@@ -35,6 +35,8 @@ export type CompiledTable = {
   maskOn: "value" | "n";
   /** Whether percentages make sense (not for a mean). */
   additive: boolean;
+  /** One dimension per axis over the same keys: both axes show the keys met on either. */
+  alignAxes?: boolean;
   notes: string[];
 };
 

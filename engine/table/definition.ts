@@ -109,6 +109,23 @@ const DEFINITION_KEYS = [
 
 type Raw = Record<string, unknown>;
 
+export const MAX_TITLE_LENGTH = 200;
+export const MAX_DESCRIPTION_LENGTH = 2000;
+
+/** The fields each dimension kind takes; any other is refused, so nothing unchecked is stored. */
+const DIMENSION_KEYS: Record<DimensionKind, string[]> = {
+  choice: ["question"],
+  checkbox: ["question"],
+  boolean: ["question"],
+  sex: [],
+  age_band: ["at", "bands"],
+  period: ["unit"],
+  organisation: ["level"],
+  territory: ["level", "question"],
+  breakdown_row: ["question"],
+  breakdown_column: ["question"],
+};
+
 function isObject(value: unknown): value is Raw {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
@@ -131,18 +148,17 @@ export function checkDefinitionShape(raw: unknown): DefinitionError[] {
     if (!DEFINITION_KEYS.includes(key)) push(key, `Champ inconnu dans la définition : « ${key} ».`);
   }
   if (!isCode(raw.code)) push("code", `Le code du tableau ${BAD_CODE}`);
-  if (typeof raw.title !== "string" || raw.title.trim() === "")
-    push("title", "Donnez un titre au tableau.");
-  if (raw.description !== undefined && typeof raw.description !== "string") {
-    push("description", "La description est un texte.");
-  }
+  checkTexts(raw, push);
   if (!isCode(raw.grid)) push("grid", `Le code de la grille ${BAD_CODE}`);
   checkMeasure(raw.measure, push);
 
   for (const axis of ["rows", "columns"] as const) {
     const dims = raw[axis];
     if (!Array.isArray(dims)) {
-      push(axis, `« ${axis} » est une liste de dimensions (éventuellement vide).`);
+      push(
+        axis,
+        `${axis === "rows" ? "Les lignes (« rows »)" : "Les colonnes (« columns »)"} sont une liste de dimensions, éventuellement vide.`,
+      );
       continue;
     }
     if (dims.length > MAX_DIMENSIONS_PER_AXIS) {
@@ -161,7 +177,33 @@ export function checkDefinitionShape(raw: unknown): DefinitionError[] {
   return errors;
 }
 
-type Push = (field: string, message: string) => void;
+export type Push = (field: string, message: string) => void;
+
+/** Title and description: texts of a bounded length (a list of tables shows them all). */
+export function checkTexts(raw: Raw, push: Push): void {
+  if (typeof raw.title !== "string" || raw.title.trim() === "")
+    push("title", "Donnez un titre au tableau.");
+  else if (raw.title.length > MAX_TITLE_LENGTH)
+    push("title", `Le titre dépasse ${MAX_TITLE_LENGTH} caractères : raccourcissez-le.`);
+  if (raw.description !== undefined && typeof raw.description !== "string") {
+    push("description", "La description est un texte.");
+  } else if (
+    typeof raw.description === "string" &&
+    raw.description.length > MAX_DESCRIPTION_LENGTH
+  ) {
+    push(
+      "description",
+      `La description dépasse ${MAX_DESCRIPTION_LENGTH} caractères : raccourcissez-la.`,
+    );
+  }
+}
+
+/** Refuses the fields of `value` not in `allowed`, naming each. */
+export function checkKnownKeys(value: Raw, allowed: string[], field: string, push: Push): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) push(`${field}.${key}`, `Champ inconnu : « ${key} ».`);
+  }
+}
 
 export function checkScope(scope: unknown, push: Push): void {
   if (scope !== undefined && !["service", "association", "federation"].includes(scope as string)) {
@@ -181,6 +223,7 @@ function checkMeasure(measure: unknown, push: Push): void {
     return;
   }
   const needsQuestion = ["sum", "avg", "breakdown_sum"].includes(measure.kind as string);
+  checkKnownKeys(measure, needsQuestion ? ["kind", "question"] : ["kind"], "measure", push);
   if (needsQuestion && !isCode(measure.question))
     push("measure.question", `La question mesurée ${BAD_CODE}`);
   if (!needsQuestion && measure.question !== undefined) {
@@ -194,6 +237,7 @@ function checkDimension(dim: unknown, field: string, push: Push): void {
     return;
   }
   const kind = dim.kind as DimensionKind;
+  checkKnownKeys(dim, ["kind", ...DIMENSION_KEYS[kind]], field, push);
   if (QUESTION_DIMENSIONS.includes(kind) || (kind === "territory" && dim.question !== undefined)) {
     if (!isCode(dim.question)) push(`${field}.question`, `La question ${BAD_CODE}`);
   }
@@ -229,6 +273,8 @@ function checkBands(bands: unknown, field: string, push: Push): void {
     return;
   }
   bands.forEach((band, index) => {
+    if (isObject(band))
+      checkKnownKeys(band, ["code", "label", "min", "max"], `${field}[${index}]`, push);
     const ok =
       isObject(band) &&
       isCode(band.code) &&
@@ -246,6 +292,7 @@ function checkBands(bands: unknown, field: string, push: Push): void {
 
 function checkFilter(filter: unknown, field: string, push: Push): void {
   if (isObject(filter) && "territory" in filter) {
+    checkKnownKeys(filter, ["territory", "question"], field, push);
     if (filter.territory !== "metropole" && filter.territory !== "departement") {
       push(`${field}.territory`, "Le filtre de territoire garde « metropole » ou « departement ».");
     }
@@ -257,6 +304,7 @@ function checkFilter(filter: unknown, field: string, push: Push): void {
     push(`${field}.question`, `La question filtrée ${BAD_CODE}`);
     return;
   }
+  checkKnownKeys(filter, ["question", "values"], field, push);
   if (!Array.isArray(filter.values) || filter.values.length === 0 || !filter.values.every(isCode)) {
     push(`${field}.values`, "Un filtre garde une liste non vide de codes de réponse.");
   }
@@ -267,6 +315,7 @@ export function checkPeriod(period: unknown, push: Push): void {
     push("period", "La période est un objet { from, to }.");
     return;
   }
+  checkKnownKeys(period, ["from", "to"], "period", push);
   for (const bound of ["from", "to"] as const) {
     if (period[bound] !== undefined && !isCalendarDate(period[bound])) {
       push(`period.${bound}`, "Une date s'écrit AAAA-MM-JJ, par exemple 2026-01-31.");

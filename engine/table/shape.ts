@@ -45,19 +45,20 @@ function labelFor(dim: ResolvedDimension, key: string): string {
   return dim.headers.find((h) => h.key === key)?.label ?? dim.labelOf(key);
 }
 
-function buildAxis(
+/** The key tuples met in the data on one axis. */
+function keysMet(
   dims: ResolvedDimension[],
   offset: number,
   lines: ResultLine[],
   grouped: (l: ResultLine) => boolean,
-): AxisEntry[] {
+): string[][] {
+  return lines.filter(grouped).map((line) => dims.map((_, i) => String(line[`k${offset + i}`])));
+}
+
+function buildAxis(dims: ResolvedDimension[], met: string[][]): AxisEntry[] {
   if (dims.length === 0) return [TOTAL_ENTRY];
   const tuples = new Map<string, string[]>();
-  for (const line of lines) {
-    if (!grouped(line)) continue;
-    const keys = dims.map((_, i) => String(line[`k${offset + i}`]));
-    tuples.set(keys.join("\u0000"), keys);
-  }
+  for (const keys of met) tuples.set(keys.join("\u0000"), keys);
   if (dims.length === 1) {
     // One dimension: every regular header shows, even at zero; optional ones only when met.
     for (const header of dims[0]!.headers) {
@@ -94,8 +95,15 @@ export function shapeTable(
   masking: { threshold: number; rounding: number } | null,
 ): TableResult {
   const rowCount = compiled.rows.length;
-  const rows = buildAxis(compiled.rows, 0, lines, (l) => !l.gr);
-  const columns = buildAxis(compiled.columns, rowCount, lines, (l) => !l.gc);
+  const rowKeys = keysMet(compiled.rows, 0, lines, (l) => !l.gr);
+  const columnKeys = keysMet(compiled.columns, rowCount, lines, (l) => !l.gc);
+  // Same keys on both axes (a situation at entry × latest): each shows the keys met on
+  // either, so the diagonal (no change) lines up.
+  const rows = buildAxis(compiled.rows, compiled.alignAxes ? [...rowKeys, ...columnKeys] : rowKeys);
+  const columns = buildAxis(
+    compiled.columns,
+    compiled.alignAxes ? [...columnKeys, ...rowKeys] : columnKeys,
+  );
   const rowIndex = new Map(rows.map((e, i) => [e.keys.join("\u0000"), i]));
   const columnIndex = new Map(columns.map((e, i) => [e.keys.join("\u0000"), i]));
 

@@ -8,7 +8,14 @@ import {
   NOT_ASKED_LABEL,
   type ResolvedDimension,
 } from "./axis.ts";
-import { checkPeriod, checkScope, type DefinitionError, type TableScope } from "./definition.ts";
+import {
+  checkKnownKeys,
+  checkPeriod,
+  checkScope,
+  checkTexts,
+  type DefinitionError,
+  type TableScope,
+} from "./definition.ts";
 import { scopeClause, type CompiledTable, type CompileOptions } from "./compile.ts";
 import { joinSql, sql, type Fragment } from "./sql.ts";
 
@@ -67,6 +74,12 @@ const TRANSITION_KEYS = [
   "scope",
 ];
 
+const AXIS_NAMES = { rows: "Les lignes", columns: "Les colonnes" };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 export function isTransitionDefinition(raw: unknown): raw is TransitionTableDefinition {
   return !!raw && typeof raw === "object" && (raw as { kind?: unknown }).kind === "transition";
 }
@@ -85,39 +98,44 @@ export function checkTransitionShape(raw: unknown): DefinitionError[] {
   if (typeof def.code !== "string" || !CODE_PATTERN.test(def.code)) {
     push("code", "Le code du tableau s'écrit en minuscules sans accents, chiffres et « _ ».");
   }
-  if (typeof def.title !== "string" || def.title.trim() === "") {
-    push("title", "Donnez un titre au tableau.");
-  }
-  if (def.description !== undefined && typeof def.description !== "string") {
-    push("description", "La description est un texte.");
-  }
+  checkTexts(def, push);
   if (def.kind !== "transition") {
     push("kind", "Un tableau de parcours a pour type « transition ».");
   }
   if (typeof def.grid !== "string" || !CODE_PATTERN.test(def.grid)) {
     push("grid", "Indiquez le code de la grille de situation.");
   }
-  const measure = def.measure as { kind?: unknown } | undefined;
-  if (!measure || measure.kind !== "count_distinct") {
+  const measure = def.measure;
+  if (!isObject(measure) || measure.kind !== "count_distinct") {
     push(
       "measure",
       "Un tableau de parcours compte des jeunes distincts : mesure « count_distinct ».",
     );
-  }
+  } else checkKnownKeys(measure, ["kind"], "measure", push);
   for (const axis of ["rows", "columns"] as const) {
     const dims = def[axis];
     const min = axis === "rows" ? 1 : 0;
     if (!Array.isArray(dims) || dims.length < min || dims.length > MAX_TRANSITION_DIMENSIONS) {
-      push(axis, `« ${axis} » est une liste de ${min} à ${MAX_TRANSITION_DIMENSIONS} dimensions.`);
+      push(
+        axis,
+        `${AXIS_NAMES[axis]} d'un tableau de parcours : de ${min} à ${MAX_TRANSITION_DIMENSIONS} dimensions.`,
+      );
       continue;
     }
-    dims.forEach((dim: Record<string, unknown> | null, index) => {
+    dims.forEach((dim: unknown, index) => {
       const field = `${axis}[${index}]`;
-      if (dim?.kind === "accompaniment_domain") return;
-      if (dim?.kind !== "situation_at") {
-        push(field, `Dimension inconnue pour un tableau de parcours : ${String(dim?.kind)}.`);
+      if (!isObject(dim) || (dim.kind !== "situation_at" && dim.kind !== "accompaniment_domain")) {
+        push(
+          `${field}.kind`,
+          "Une dimension de parcours est une situation (« situation_at ») ou les domaines d'accompagnement (« accompaniment_domain »).",
+        );
         return;
       }
+      if (dim.kind === "accompaniment_domain") {
+        checkKnownKeys(dim, ["kind"], field, push);
+        return;
+      }
+      checkKnownKeys(dim, ["kind", "question", "moment"], field, push);
       if (typeof dim.question !== "string" || !CODE_PATTERN.test(dim.question)) {
         push(`${field}.question`, "Le code de question n'est pas valide.");
       }
@@ -337,5 +355,13 @@ export function compileTransition(
       (to ? " à la fin de la période" : "") +
       (from ? ", pour les jeunes dont la situation a été notée sur la période." : "."),
   );
-  return { query, rows, columns, maskOn: "value", additive: true, notes };
+  const [row] = def.rows;
+  const [column] = def.columns;
+  const alignAxes =
+    def.rows.length === 1 &&
+    def.columns.length === 1 &&
+    row?.kind === "situation_at" &&
+    column?.kind === "situation_at" &&
+    row.question === column.question;
+  return { query, rows, columns, maskOn: "value", additive: true, alignAxes, notes };
 }

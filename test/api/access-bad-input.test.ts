@@ -21,7 +21,14 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function counts() {
-  const tables = ["responses", "subjects", "users", "organisations", "user_roles"];
+  const tables = [
+    "responses",
+    "subjects",
+    "users",
+    "organisations",
+    "user_roles",
+    "table_definitions",
+  ];
   const out: Record<string, number> = {};
   for (const table of tables) out[table] = Number((await app.db(table).count("* as n"))[0]!.n);
   return out;
@@ -229,6 +236,24 @@ describe("table definitions sent by a client", () => {
       expect(result.status, code).toBeGreaterThanOrEqual(400);
       expect(result.status, code).toBeLessThan(500);
     }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("answer 400 to a definition nested 5,000 deep, and store nothing", async () => {
+    const head = await loggedIn(app.url, "chef@demo.bdc");
+    // Written by hand: JSON.stringify itself would overflow on it.
+    const junk = `${"[".repeat(5000)}"fond"${"]".repeat(5000)}`;
+    const before = await counts();
+    const result = await head.request("POST", "/api/tables", undefined, {
+      rawBody:
+        '{"code":"profond","title":"Profond","kind":"transition","grid":"suivi_situation",' +
+        `"measure":{"kind":"count_distinct","x":${junk}},` +
+        '"rows":[{"kind":"situation_at","question":"hebergement","moment":"entry"}],"columns":[]}',
+    });
+    expect(result.status).toBe(400);
+    expect(result.body.error.details.errors[0].message).toBe(
+      "La demande est imbriquée sur plus de 64 niveaux : elle ne peut pas être lue.",
+    );
     expect(await counts()).toEqual(before);
   });
 

@@ -165,16 +165,27 @@ describe("definitions of the wrong shape", () => {
     expect(codesOf(proto.body)).toEqual(["invalid_shape survey.pages[0].elements[0].name"]);
   });
 
-  it("refuses panels nested 2,000 deep with 422, not 500, and keeps answering", async () => {
+  it("refuses panels nested 2,000 deep at the door with 400, not 500, and keeps answering", async () => {
     const survey = oneQuestion(nestedPanels(2000));
     const saved = await saveDraft(survey);
     const previewed = await referent.post("/api/grids/preview/validate", { survey, data: {} });
 
     for (const result of [saved, previewed]) {
-      expect(result.status).toBe(422);
-      expect(codesOf(result.body)).toEqual(["invalid_shape survey"]);
+      expect(result.status).toBe(400);
+      expect(result.body.error.details.errors).toEqual([
+        {
+          field: "",
+          message: "La demande est imbriquée sur plus de 64 niveaux : elle ne peut pas être lue.",
+        },
+      ]);
     }
     expect((await copil.get("/api/designer/grids")).status).toBe(200);
+  });
+
+  it("leaves panels nested 25 deep to the linter, which names the level", async () => {
+    const result = await saveDraft(oneQuestion(nestedPanels(25)));
+    expect(result.status).toBe(422);
+    expect(codesOf(result.body)[0]).toMatch(/^invalid_shape survey\.pages\[0\]/);
   });
 
   it("refuses panels nested 9 deep at the ninth level", async () => {

@@ -119,14 +119,19 @@ describe("situation at entry × latest situation", () => {
     expect(rowTotal("college")).toBe(2);
     expect(rowTotal("descolarise_sans_solution")).toBe(2);
     expect(columnTotal("emploi_precaire")).toBe(2);
-    // Only the situations met show: nobody of the service ended in a lasting job.
+    // Only the situations met show (nobody of the service ended in a lasting job), the
+    // same on both axes so that the diagonal (no change) lines up.
     expect(at(table.columns, "emploi_durable")).toBe(-1);
-    expect(table.columns.map((c) => c.keys[0])).toEqual([
+    const keys = [
       "college",
       "lycee_pro",
+      "descolarise_sans_solution",
       "emploi_precaire",
       "__non_renseigne",
-    ]);
+    ];
+    expect(table.columns.map((c) => c.keys[0])).toEqual(keys);
+    expect(table.rows.map((r) => r.keys[0])).toEqual(keys);
+    expect(cell(table, "lycee_pro", "college")).toBe(0);
   });
 
   it("labels the headers in French from the grid", async () => {

@@ -186,6 +186,57 @@ describe("listing tables", () => {
   });
 });
 
+describe("a new release shipping a code an association already used", () => {
+  it("moves the association's table aside and ships its own, so report packs read the shipped one", async () => {
+    const { importShippedTables } = await import("../../engine/store/tables.ts");
+    const { readShippedTables } = await import("../../engine/store/shipped.ts");
+    const org = await app.db("organisations").where({ code: "avenir_jeunes" }).first("id");
+    // As if parcours_hebergement were not shipped yet when the association saved its own.
+    await app.db("table_definitions").where({ code: "parcours_hebergement" }).delete();
+    await app.db("table_definitions").insert({
+      code: "parcours_hebergement",
+      title: "Notre tableau maison",
+      definition: JSON.stringify({
+        ...byRelation,
+        code: "parcours_hebergement",
+        title: "Notre tableau maison",
+      }),
+      source: "app",
+      organisation_id: org.id,
+    });
+
+    await importShippedTables(app.db, readShippedTables());
+
+    const rows = await app
+      .db("table_definitions")
+      .whereIn("code", ["parcours_hebergement", "parcours_hebergement_local"])
+      .orderBy("code")
+      .select("code", "source", "title", app.db.raw("definition->>'code' as inner_code"));
+    expect(rows).toEqual([
+      {
+        code: "parcours_hebergement",
+        source: "shipped",
+        title: "Parcours d'hébergement : lieu de vie à l'entrée et dernier lieu de vie",
+        inner_code: "parcours_hebergement",
+      },
+      {
+        code: "parcours_hebergement_local",
+        source: "app",
+        title: "Notre tableau maison",
+        inner_code: "parcours_hebergement_local",
+      },
+    ]);
+    const renamed = await app
+      .db("audit_log")
+      .where({ action: "table.definition.renamed" })
+      .first("target_id", "organisation_id");
+    expect(renamed).toEqual({ target_id: "parcours_hebergement_local", organisation_id: org.id });
+    expect((await head.get("/api/tables/parcours_hebergement_local")).body.title).toBe(
+      "Notre tableau maison",
+    );
+  });
+});
+
 describe("downloads", () => {
   it("writes a table as CSV with a BOM, semicolons and the masked cells named", async () => {
     const result = await analyst.download("/api/tables/par_relation.csv");
@@ -193,24 +244,35 @@ describe("downloads", () => {
     expect([...result.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = result.body.subarray(3).toString("utf8").split("\r\n");
     expect(lines[0]).toBe("Fiches par niveau de relation");
-    expect(lines[1]).toBe("Niveau de la relation éducative;Total;Total");
-    expect(lines).toContain("Simple contact;10;10");
-    expect(lines).toContain("Accompagnement ponctuel;masqué;masqué");
+    expect(lines[1]).toBe(
+      "Toutes les dates — toutes les associations de la fédération (petits effectifs masqués, arrondis).",
+    );
+    // No column dimension: the single column is the total, not written twice.
+    expect(lines[2]).toBe("Niveau de la relation éducative;Total");
+    expect(lines).toContain("Simple contact;10");
+    expect(lines).toContain("Accompagnement ponctuel;masqué");
   });
 
   it("writes a table as CSV with commas when asked", async () => {
     const result = await head.get("/api/tables/par_relation.csv?separator=comma");
-    expect(result.text).toContain("Simple contact,12,12");
+    expect(result.text).toContain("Simple contact,12\r\n");
   });
 
   it("writes a table as XLSX with its labels", async () => {
-    const result = await head.download("/api/tables/par_relation.xlsx");
+    const result = await head.download("/api/tables/par_relation.xlsx?year=2026");
     expect(result.status).toBe(200);
+    // The file says which year it counts, in its name and under the title.
+    expect(result.headers.get("content-disposition")).toBe(
+      'attachment; filename="par_relation_2026.xlsx"',
+    );
     const [sheet] = readXlsx(result.body);
     expect(sheet!.name).toBe("Fiches par niveau de relation");
     expect(sheet!.rows[0]).toEqual(["Fiches par niveau de relation"]);
-    expect(sheet!.rows).toContainEqual(["Simple contact", 12, 12]);
-    expect(sheet!.rows).toContainEqual(["Total", 43, 43]);
+    expect(sheet!.rows[1]).toEqual([
+      "Année 2026 (du 01/01/2026 au 31/12/2026) — les fiches de votre service ou de votre association.",
+    ]);
+    expect(sheet!.rows).toContainEqual(["Simple contact", 12]);
+    expect(sheet!.rows).toContainEqual(["Total", 43]);
   });
 
   it("exports the records as CSV, a checkbox as one column per choice, formulas neutralised", async () => {

@@ -89,8 +89,23 @@ describe("report packs", () => {
     const result = await head.get("/api/reports/rapport_activite_service.html?year=2026");
     expect(result.headers.get("content-type")).toContain("text/html");
     expect(result.text).toContain("<h1>Rapport d&#39;activité annuel du service</h1>");
-    expect(result.text).toContain("Du 01/01/2026 au 31/12/2026");
+    expect(result.text).toContain("Année 2026 (du 01/01/2026 au 31/12/2026)");
     expect(result.text.match(/<section>/g)).toHaveLength(14);
+  });
+
+  it("fits a phone screen and prints in landscape", async () => {
+    const result = await head.get("/api/reports/rapport_activite_service.html?year=2026");
+    expect(result.text).toContain('<meta name="viewport" content="width=device-width');
+    expect(result.text).toContain("@page { size: A4 landscape;");
+  });
+
+  it("answers a signed-out visitor with a French page, not JSON", async () => {
+    const result = await fetch(`${app.url}/api/reports/rapport_activite_service.html`);
+    expect(result.status).toBe(401);
+    expect(result.headers.get("content-type")).toContain("text/html");
+    const page = await result.text();
+    expect(page).toContain('<a href="/">Se reconnecter</a>');
+    expect(page).not.toContain('{"error"');
   });
 
   it("masks small cells in the département synthesis for the analyst", async () => {

@@ -66,7 +66,10 @@ describe("young people by age band and sex", () => {
     expect([...result.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = result.text.split("\r\n");
     expect(lines[0]).toBe("Jeunes connus par tranche d'âge et sexe");
-    expect(lines[1]).toMatch(/^Âge au 31 décembre;Filles;Garçons;/);
+    expect(lines[1]).toBe(
+      "Toutes les dates — les fiches de votre service ou de votre association.",
+    );
+    expect(lines[2]).toMatch(/^Âge au 31 décembre;Filles;Garçons;/);
     expect(lines.find((line) => line.startsWith("16-17 ans;"))).toMatch(/^16-17 ans;1;1;.*;2$/);
   });
 });

@@ -84,7 +84,10 @@ describe("the table builder", () => {
     expect(download.suggestedFilename()).toBe("relation_educative_des_jeunes_par_sexe.xlsx");
     const [sheet] = readXlsx(fs.readFileSync((await download.path())!));
     expect(sheet!.rows[0]).toEqual([TITLE]);
-    expect(sheet!.rows[2]).toEqual([
+    expect(sheet!.rows[1]).toEqual([
+      "Toutes les dates — les fiches de votre service ou de votre association.",
+    ]);
+    expect(sheet!.rows[3]).toEqual([
       "Niveau de la relation éducative",
       "Filles",
       "Garçons",

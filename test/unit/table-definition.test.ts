@@ -114,3 +114,60 @@ describe("compiling a table definition", () => {
     expect(text).toContain("union all");
   });
 });
+
+describe("fields a definition does not know", () => {
+  it("are refused inside a dimension, the measure, a filter and the period, each named", () => {
+    const errors = checkDefinitionShape({
+      ...valid,
+      measure: { kind: "count", x: [[["profond"]]] },
+      rows: [{ kind: "choice", question: "niveau_relation", bands: [] }],
+      columns: [{ kind: "sex", junk: { a: 1 } }],
+      filters: [{ question: "niveau_relation", values: ["contact"], evil: true }],
+      period: { from: "2026-01-01", until: "2026-12-31" },
+    });
+    expect(errors).toEqual([
+      { field: "measure.x", message: "Champ inconnu : « x »." },
+      { field: "rows[0].bands", message: "Champ inconnu : « bands »." },
+      { field: "columns[0].junk", message: "Champ inconnu : « junk »." },
+      { field: "filters[0].evil", message: "Champ inconnu : « evil »." },
+      { field: "period.until", message: "Champ inconnu : « until »." },
+    ]);
+  });
+
+  it("are refused in a path table's dimensions and measure too", async () => {
+    const { checkTransitionShape } = await import("../../engine/table/trajectory.ts");
+    const errors = checkTransitionShape({
+      code: "parcours",
+      title: "Parcours",
+      kind: "transition",
+      grid: "suivi_situation",
+      measure: { kind: "count_distinct", question: "x" },
+      rows: [{ kind: "situation_at", question: "hebergement", moment: "entry", junk: 1 }],
+      columns: [{ kind: "accompaniment_domain", bands: [] }, null],
+    });
+    expect(errors.map((e) => e.field)).toEqual([
+      "measure.question",
+      "rows[0].junk",
+      "columns[0].bands",
+      "columns[1].kind",
+    ]);
+    expect(errors[3]!.message).toBe(
+      "Une dimension de parcours est une situation (« situation_at ») ou les domaines d'accompagnement (« accompaniment_domain »).",
+    );
+  });
+});
+
+describe("titles and descriptions", () => {
+  it("are bounded: 200 characters for a title, 2,000 for a description", () => {
+    expect(checkDefinitionShape({ ...valid, title: "t".repeat(200) })).toEqual([]);
+    expect(
+      checkDefinitionShape({ ...valid, title: "t".repeat(201), description: "d".repeat(2001) }),
+    ).toEqual([
+      { field: "title", message: "Le titre dépasse 200 caractères : raccourcissez-le." },
+      {
+        field: "description",
+        message: "La description dépasse 2000 caractères : raccourcissez-la.",
+      },
+    ]);
+  });
+});

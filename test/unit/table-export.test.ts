@@ -78,7 +78,16 @@ describe("the XLSX writer", () => {
 
   it("makes sheet names Excel accepts: 31 characters, no []:*?/\\, unique", () => {
     const taken = new Set<string>();
-    expect(sheetName("Jeunes rencontrés en travail de rue, par sexe", taken)).toHaveLength(31);
+    // Cut at a word, never mid-word, and said to be cut.
+    expect(sheetName("Jeunes rencontrés en travail de rue, par sexe", taken)).toBe(
+      "Jeunes rencontrés en travail…",
+    );
+    expect(sheetName("Jeunes rencontrés en travail de rue, par âge", taken)).toBe(
+      "Jeunes rencontrés en travail… 2",
+    );
+    expect(sheetName("Parcours d'hébergement : lieu de vie", taken)).toBe(
+      "Parcours d'hébergement lieu de…",
+    );
     expect(sheetName("a/b", taken)).toBe("a b");
     expect(sheetName("a/b", taken)).toBe("a b 2");
   });

@@ -11,27 +11,18 @@ import type { Caller } from "../../access/caller.ts";
 import type { TableScope } from "../../table/definition.ts";
 import { sendTableXlsx } from "./table-xlsx.ts";
 import { periodQuery } from "./tables.ts";
+import { periodFileSuffix, periodText } from "../../table/period-text.ts";
 
 // Report packs: GET /api/reports, /api/reports/:code (JSON), .xlsx (a sheet
 // per table) and .html (one printable page set). `?year=2026` or `?from=&to=`
 // set the period; `?scope=` and `?organisation=` as for a single table.
-
-const frenchDate = (iso?: string) =>
-  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : undefined;
 
 function subtitle(
   caller: Caller,
   tables: ComputedTable[],
   p: { from?: string; to?: string },
 ): string {
-  const when =
-    p.from && p.to
-      ? `Du ${frenchDate(p.from)} au ${frenchDate(p.to)}`
-      : p.from
-        ? `Depuis le ${frenchDate(p.from)}`
-        : p.to
-          ? `Jusqu'au ${frenchDate(p.to)}`
-          : "Toutes les dates";
+  const when = periodText(p);
   const federation = tables[0]?.scope === "federation";
   const who = federation
     ? "toutes les associations de la fédération (petits effectifs masqués)"
@@ -82,14 +73,14 @@ export function reportRoutes({ db, config }: AppContext): Router {
   });
 
   router.get("/reports/:file.xlsx", async (req, res) => {
-    const { caller, report, tables } = await computeReport(req, req.params.file);
+    const { caller, report, period, tables } = await computeReport(req, req.params.file);
     await audit(db, caller, {
       action: "report.export",
       targetType: "report",
       targetId: report.code,
       details: { format: "xlsx" },
     });
-    await sendTableXlsx(res, report.code, tables);
+    await sendTableXlsx(res, `${report.code}${periodFileSuffix(period)}`, tables);
   });
 
   router.get("/reports/:file.html", async (req, res) => {

@@ -1,6 +1,6 @@
 import type { Response } from "express";
 import { writeXlsx, XLSX_TYPE, type CellValue } from "../../export/xlsx.ts";
-import { tableGrid, type TableLike } from "../../table/csv.ts";
+import { headingLines, tableGrid, type TableLike } from "../../table/csv.ts";
 
 /** Sends computed tables as one workbook, a sheet per table, labels and notes included. */
 export async function sendTableXlsx(
@@ -14,7 +14,7 @@ export async function sendTableXlsx(
     res,
     tables.map((table) => {
       const rows: CellValue[][] = [
-        [table.title],
+        ...headingLines(table),
         [],
         ...tableGrid(table),
         [],

@@ -16,6 +16,7 @@ import { bodyObject, queryString } from "../request.ts";
 import { ApiError } from "../errors.ts";
 import type { TableScope } from "../../table/definition.ts";
 import { sendTableXlsx } from "./table-xlsx.ts";
+import { periodFileSuffix } from "../../table/period-text.ts";
 
 const SCOPES = ["service", "association", "federation"];
 
@@ -104,7 +105,10 @@ export function tableRoutes({ db, config }: AppContext): Router {
       details: { format: "csv" },
     });
     res.setHeader("Content-Type", "text/csv; charset=utf-8");
-    res.setHeader("Content-Disposition", `attachment; filename="${table.code}.csv"`);
+    res.setHeader(
+      "Content-Disposition",
+      `attachment; filename="${table.code}${periodFileSuffix(table.period)}.csv"`,
+    );
     res.send(tableToCsv(table, separator));
   });
 
@@ -118,7 +122,7 @@ export function tableRoutes({ db, config }: AppContext): Router {
       targetId: table.code,
       details: { format: "xlsx" },
     });
-    await sendTableXlsx(res, table.code, [table]);
+    await sendTableXlsx(res, `${table.code}${periodFileSuffix(table.period)}`, [table]);
   });
 
   router.get("/tables/:code", async (req, res) => {

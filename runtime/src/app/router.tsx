@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from "react-router";
 import { ErrorAlert, Loading } from "../shared/Alert.tsx";
 import { LoginPage } from "../features/session/LoginPage.tsx";
 import { GridsPage } from "../features/grids/GridsPage.tsx";
@@ -66,6 +66,7 @@ function Gate() {
     return <LoginPage onSignedIn={signedIn} />;
   }
 
+  const canAuthorTables = state.session.roles.some((r) => TABLE_AUTHOR_ROLES.includes(r.role));
   return (
     <Routes>
       <Route path="/connexion" element={<AfterLogin home={homePath(state.session)} />} />
@@ -80,20 +81,24 @@ function Gate() {
           path="jeunes/:id"
           element={<YouthFilePage canManageData={canManagePersonalData(state.session)} />}
         />
-        <Route
-          path="tableaux"
-          element={
-            <TablesPage
-              canAuthor={state.session.roles.some((r) => TABLE_AUTHOR_ROLES.includes(r.role))}
-            />
-          }
-        />
+        <Route path="tableaux" element={<TablesPage canAuthor={canAuthorTables} />} />
         <Route
           path="tableaux/nouveau"
           element={
-            <Suspense fallback={<Loading what="du créateur de tableaux" />}>
-              <TableBuilderPage />
-            </Suspense>
+            canAuthorTables ? (
+              <Suspense fallback={<Loading what="du créateur de tableaux" />}>
+                <TableBuilderPage />
+              </Suspense>
+            ) : (
+              <section>
+                <h1>Nouveau tableau</h1>
+                <p>
+                  Votre rôle ne permet pas de créer des tableaux : demandez-le à votre chef·fe de
+                  service ou à l'administrateur·rice de votre association.
+                </p>
+                <Link to="/tableaux">← Tous les tableaux</Link>
+              </section>
+            )
           }
         />
         <Route

@@ -49,6 +49,10 @@ export function DataGrid({
         colWidths={columnHeaders.map(columnWidth)}
         height="auto"
         width="100%"
+        // Handsontable names its top-left corner in English whatever the language.
+        afterGetColHeader={(column, th) => {
+          if (column < 0) th.setAttribute("aria-label", "Sélectionner tout le tableau");
+        }}
         cells={(row, column) => ({
           className:
             totalRows.includes(row) || totalColumns.includes(column)

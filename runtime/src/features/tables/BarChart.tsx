@@ -20,21 +20,39 @@ function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/**
+ * Whether each row's cells add up to its total, so that they can be stacked
+ * into its bar. They do not when a young person counts in several columns
+ * (several domains, several months), when a cell is masked, or when federation
+ * figures are rounded: the bar then shows the row's total alone.
+ */
+function cellsAddUp(table: ComputedTable): boolean {
+  return table.rows.every((_, r) => {
+    const total = table.totals.rows[r];
+    const cells = table.cells[r] ?? [];
+    if (total === null || total === undefined || cells.includes(null)) return false;
+    return cells.reduce<number>((sum, v) => sum + (v ?? 0), 0) === total;
+  });
+}
+
 export function BarChart({ table }: { table: ComputedTable }) {
   const split =
-    table.columns.length > 1 && table.columns.length <= MAX_SEGMENTS && table.percentages !== null;
+    table.columns.length > 1 &&
+    table.columns.length <= MAX_SEGMENTS &&
+    table.percentages !== null &&
+    cellsAddUp(table);
   const bars = table.rows.map((row, r) => {
-    const segments = split
-      ? table.columns.map((_, c) => table.cells[r]?.[c] ?? 0)
-      : [table.totals.rows[r] ?? 0];
+    const total = table.totals.rows[r] ?? null;
+    const segments = split ? table.columns.map((_, c) => table.cells[r]?.[c] ?? 0) : [total ?? 0];
     return {
       label: row.label,
       segments,
-      total: segments.reduce((a, b) => a + b, 0),
-      masked: table.masked[r]?.some(Boolean),
+      // The row's own total: what the table says, masked or not.
+      total,
+      masked: total === null || table.masked[r]?.some(Boolean),
     };
   });
-  const max = Math.max(1, ...bars.map((b) => b.total));
+  const max = Math.max(1, ...bars.map((b) => b.segments.reduce((a, v) => a + v, 0)));
   const labelWidth = 200;
   const barArea = 240;
   const lineHeight = 30;
@@ -74,8 +92,8 @@ export function BarChart({ table }: { table: ComputedTable }) {
                 return rect;
               })}
               <text x={x + 4} y={y + 18} fontSize="14" fill="#5a6477">
-                {numbers.format(bar.total)}
-                {bar.masked ? " *" : ""}
+                {bar.total === null ? "masqué" : numbers.format(bar.total)}
+                {bar.total !== null && bar.masked ? " *" : ""}
               </text>
             </g>
           );
@@ -98,7 +116,9 @@ export function BarChart({ table }: { table: ComputedTable }) {
         </figcaption>
       )}
       {bars.some((b) => b.masked) && (
-        <p className="hint">* une partie de la barre est masquée (petits effectifs).</p>
+        <p className="hint">
+          « masqué » ou * : tout ou partie de la barre est masqué (petits effectifs).
+        </p>
       )}
     </figure>
   );

@@ -1,7 +1,7 @@
 import type { TablePeriod } from "./get-table.ts";
 
 /** Years offered at federation scope: this year and the nine before. */
-function recentYears(): number[] {
+export function recentYears(): number[] {
   const thisYear = new Date().getFullYear();
   return Array.from({ length: 10 }, (_, i) => thisYear - i);
 }

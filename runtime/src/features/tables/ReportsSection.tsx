@@ -1,27 +1,26 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../shared/Alert.tsx";
 import { useReports } from "./list-reports.ts";
+import { recentYears } from "./PeriodFields.tsx";
 
 /** The shipped report packs: each opens as one printable page set, or downloads as one workbook. */
 export function ReportsSection() {
   const { data, error } = useReports();
   const [year, setYear] = useState(String(new Date().getFullYear()));
-  const validYear = /^\d{4}$/.test(year);
-  const query = validYear ? `?year=${year}` : "";
+  const query = year ? `?year=${year}` : "";
   return (
     <section aria-labelledby="reports-title" className="reports">
       <h2 id="reports-title">Rapports</h2>
       <div className="field inline-field">
         <label htmlFor="report-year">Année</label>
-        <input
-          id="report-year"
-          inputMode="numeric"
-          value={year}
-          onChange={(e) => setYear(e.target.value.trim())}
-        />
-        {!validYear && (
-          <p className="field-error">L'année s'écrit sur quatre chiffres, par exemple 2026.</p>
-        )}
+        <select id="report-year" value={year} onChange={(e) => setYear(e.target.value)}>
+          {recentYears().map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+          <option value="">Toutes les années</option>
+        </select>
       </div>
       <ErrorAlert error={error} />
       <ul className="cards">

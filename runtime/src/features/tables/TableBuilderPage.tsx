@@ -196,27 +196,12 @@ export default function TableBuilderPage() {
             <p className="muted">Choisissez une grille et au moins une dimension en lignes.</p>
           ) : (
             <>
-              {previewError && <PreviewError error={previewError} />}
+              <ErrorAlert error={previewError} details />
               {result && <TableView table={result} stacked />}
             </>
           )}
         </div>
       </form>
     </section>
-  );
-}
-
-function PreviewError({ error }: { error: ApiError }) {
-  return (
-    <div className="alert alert-error" role="alert">
-      <p>{error.message}</p>
-      {error.fieldErrors.length > 0 && (
-        <ul>
-          {error.fieldErrors.map((e) => (
-            <li key={e.field + e.message}>{e.message}</li>
-          ))}
-        </ul>
-      )}
-    </div>
   );
 }

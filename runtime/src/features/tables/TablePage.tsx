@@ -12,28 +12,32 @@ export default function TablePage() {
   const [period, setPeriod] = useState<TablePeriod>({});
   const { data, error, loading } = useTable(code, period);
   const back = <Link to="/tableaux">← Tous les tableaux</Link>;
+  const missing = error?.status === 404 && !data;
 
   return (
     <section aria-labelledby="table-title">
       {back}
       <div className="title-row">
-        <h1 id="table-title">{data?.title ?? "Tableau"}</h1>
-        {code && <Downloads code={code} period={period} />}
+        <h1 id="table-title">{data?.title ?? (missing ? "Tableau introuvable" : "Tableau")}</h1>
+        {code && data && !error && <Downloads code={code} period={period} />}
       </div>
       {data?.description && <p className="muted">{data.description}</p>}
-      <PeriodFields
-        period={period}
-        onChange={setPeriod}
-        wholeYears={data?.scope === "federation"}
-      />
+      {!missing && (
+        <PeriodFields
+          period={period}
+          onChange={setPeriod}
+          wholeYears={data?.scope === "federation"}
+        />
+      )}
       {data?.scope === "federation" && (
         <p className="hint">
           Toutes les associations de la fédération ; les petits effectifs sont masqués.
         </p>
       )}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} details />
       {loading && !data && <Loading what="du tableau" />}
-      {data && <TableView table={data} />}
+      {/* After a refused period, the previous result would read as the answer to it. */}
+      {data && !error && <TableView table={data} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { DataGrid } from "../../shared/DataGrid.tsx";
 import { BarChart } from "./BarChart.tsx";
-import { DISPLAY_LABELS, hasMaskedCells, toGridCells, type Display } from "./table-cells.ts";
+import { DISPLAY_LABELS, toGridCells, type Display } from "./table-cells.ts";
 import type { ComputedTable } from "./types.ts";
 
 // Reported: a service's educator read « toutes les associations » in a
@@ -9,7 +9,8 @@ import type { ComputedTable } from "./types.ts";
 const SCOPE_LABELS: Record<string, string> = {
   branch: "les fiches de votre service ou de votre association",
   organisation: "les fiches de l'organisation choisie",
-  federation: "toutes les associations de la fédération (petits effectifs masqués, arrondis à 5)",
+  // The notes under the table say how small figures are masked and rounded.
+  federation: "toutes les associations de la fédération",
 };
 
 /**
@@ -55,8 +56,8 @@ export function TableView({ table, stacked = false }: { table: ComputedTable; st
           rowHeaders={grid.rowHeaders}
           columnHeaders={grid.columnHeaders}
           cells={grid.cells}
-          totalRows={[grid.totalRow]}
-          totalColumns={[grid.totalColumn]}
+          totalRows={grid.totalRow === undefined ? [] : [grid.totalRow]}
+          totalColumns={grid.totalColumn === undefined ? [] : [grid.totalColumn]}
         />
         <BarChart table={table} />
       </div>
@@ -66,11 +67,6 @@ export function TableView({ table, stacked = false }: { table: ComputedTable; st
           {note}
         </p>
       ))}
-      {hasMaskedCells(table) && (
-        <p className="muted">
-          « masqué » : effectif trop petit pour être affiché sans risquer d'identifier une personne.
-        </p>
-      )}
     </div>
   );
 }

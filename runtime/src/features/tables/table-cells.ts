@@ -57,19 +57,25 @@ export function toGridCells(table: ComputedTable, display: Display = "counts") {
     p && display !== "ofColumn"
       ? withPercent(table.totals.columns[c], ratio(table.totals.columns[c], table.totals.all))
       : show(table.totals.columns[c]);
-  const body = table.rows.map((_, r) => [...table.columns.map((_, c) => cell(r, c)), rowTotal(r)]);
-  const totalLine = [...table.columns.map((_, c) => columnTotal(c)), show(table.totals.all)];
+  // An axis without dimensions is a single "Total" entry already: no second total for it.
+  const totalColumn = table.columnDimensions.length > 0;
+  const totalRow = table.rowDimensions.length > 0;
+  const body = table.rows.map((_, r) => [
+    ...table.columns.map((_, c) => cell(r, c)),
+    ...(totalColumn ? [rowTotal(r)] : []),
+  ]);
+  const totalLine = [
+    ...table.columns.map((_, c) => columnTotal(c)),
+    ...(totalColumn ? [show(table.totals.all)] : []),
+  ];
   return {
-    rowHeaders: [...table.rows.map((row) => row.label), "Total"],
-    columnHeaders: [...table.columns.map((column) => column.label), "Total"],
-    cells: [...body, totalLine],
-    totalRow: table.rows.length,
-    totalColumn: table.columns.length,
+    rowHeaders: [...table.rows.map((row) => row.label), ...(totalRow ? ["Total"] : [])],
+    columnHeaders: [
+      ...table.columns.map((column) => column.label),
+      ...(totalColumn ? ["Total"] : []),
+    ],
+    cells: totalRow ? [...body, totalLine] : body,
+    totalRow: totalRow ? table.rows.length : undefined,
+    totalColumn: totalColumn ? table.columns.length : undefined,
   };
-}
-
-export function hasMaskedCells(table: ComputedTable): boolean {
-  return (
-    table.masked.some((row) => row.some(Boolean)) || table.cells.some((row) => row.includes(null))
-  );
 }
