@@ -5,12 +5,12 @@ import { log } from "../http/log.ts";
 import { ApiError, apiError, notFound } from "../http/errors.ts";
 import type { TableDefinition } from "../table/definition.ts";
 import { checkAnyDefinitionShape, type AnyTableDefinition } from "../table/any-definition.ts";
+import { compileTransition } from "../table/trajectory.ts";
 import {
   ACCOMPANIMENT_GRID,
-  compileTransition,
   isTransitionDefinition,
   type TransitionTableDefinition,
-} from "../table/trajectory.ts";
+} from "../table/trajectory-definition.ts";
 import { DefinitionCodeError, type OrganisationRow, type ResolveContext } from "../table/axis.ts";
 import { compileTable, type CompiledTable, type ResultLine } from "../table/compile.ts";
 import type { PublishedVersion } from "../table/labels.ts";

@@ -3,7 +3,7 @@ import {
   checkTransitionShape,
   isTransitionDefinition,
   type TransitionTableDefinition,
-} from "./trajectory.ts";
+} from "./trajectory-definition.ts";
 
 // Every kind of table definition the store keeps: the regular ones (one grid,
 // a measure, dimensions) and the transition tables of young people's paths

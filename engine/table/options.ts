@@ -1,7 +1,7 @@
 import { dataQuestions } from "../grid/walk.ts";
 import type { Dimension, Measure } from "./definition.ts";
 import { questionHistory, type PublishedVersion } from "./labels.ts";
-import { MOMENT_FIELD, type TransitionDimension } from "./trajectory.ts";
+import { MOMENT_FIELD, type TransitionDimension } from "./trajectory-definition.ts";
 
 // What a table on one grid can be made of, in words: the building blocks the
 // table builder offers, so nobody writes a definition by hand.

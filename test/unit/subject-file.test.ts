@@ -7,7 +7,7 @@ import {
 } from "../../engine/subject/file.ts";
 import { gridLabels } from "../../engine/subject/labels.ts";
 import { parseActionInput } from "../../engine/subject/group-input.ts";
-import { checkTransitionShape } from "../../engine/table/trajectory.ts";
+import { checkTransitionShape } from "../../engine/table/trajectory-definition.ts";
 import type { SurveyJson } from "../../engine/grid/types.ts";
 
 // The young person's file computed from records, and the inputs of families,

@@ -135,7 +135,7 @@ describe("fields a definition does not know", () => {
   });
 
   it("are refused in a path table's dimensions and measure too", async () => {
-    const { checkTransitionShape } = await import("../../engine/table/trajectory.ts");
+    const { checkTransitionShape } = await import("../../engine/table/trajectory-definition.ts");
     const errors = checkTransitionShape({
       code: "parcours",
       title: "Parcours",
