@@ -19,7 +19,7 @@ import { computeTable, runReportingQuery } from "../../engine/store/tables.ts";
 import { loadTerritory } from "../../engine/store/territory.ts";
 import { readShippedTables } from "../../engine/store/shipped.ts";
 import type { TableDefinition } from "../../engine/table/definition.ts";
-import type { SurveyElement, SurveyJson } from "../../engine/grid/types.ts";
+import { buildFlatTable, generate, handWritten, publishTwoMoreVersions } from "./tables-data.ts";
 
 // The département synthesis on a big profil_jeune: records over three
 // published versions, computed by the engine (as the analyst, masked) and by
@@ -40,33 +40,6 @@ const SYNTHESIS = [
 const RUNS = 3;
 const PASSWORD = "bench-password-123";
 const BENCH_EMAIL = "bench-export@demo.bdc";
-
-const COMMUNES = [
-  "59350",
-  "59512",
-  "59599",
-  "59009",
-  "59183",
-  "59606",
-  "62041",
-  "75056",
-  "59122",
-  "",
-];
-const RELATIONS = [
-  "contact",
-  "relation_en_construction",
-  "accompagnement_ponctuel",
-  "accompagnement_durable",
-];
-const DEMANDES = [
-  "scolarite",
-  "emploi_insertion",
-  "logement_hebergement",
-  "sante",
-  "famille",
-  "justice",
-];
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -89,162 +62,6 @@ function sampleRss(): () => number {
   return () => {
     clearInterval(timer);
     return Math.max(peak, process.memoryUsage().rss);
-  };
-}
-
-async function publishTwoMoreVersions(db: Knex): Promise<number[]> {
-  const first = await db("grid_versions as v")
-    .join("grids as g", "g.id", "v.grid_id")
-    .where({ "g.code": "profil_jeune", "v.number": 1 })
-    .first("v.id", "v.grid_id", "v.survey");
-  const ids = [first.id as number];
-  let survey = first.survey as SurveyJson;
-  const changes: ((elements: SurveyElement[]) => SurveyElement[])[] = [
-    // v2 adds a question; v3 retires the choice « contact ».
-    (els) => [...els, { type: "radiogroup", name: "accompagne_famille", choices: ["oui", "non"] }],
-    (els) =>
-      els.map((e) =>
-        e.name === "niveau_relation"
-          ? {
-              ...e,
-              choices: (e.choices as { value: string }[]).filter((c) => c.value !== "contact"),
-            }
-          : e,
-      ),
-  ];
-  for (const [i, change] of changes.entries()) {
-    survey = structuredClone(survey);
-    for (const page of survey.pages ?? []) page.elements = change(page.elements ?? []);
-    const [row] = await db("grid_versions")
-      .insert({
-        grid_id: first.grid_id,
-        number: i + 2,
-        status: "published",
-        survey: JSON.stringify(survey),
-        published_at: new Date(),
-      })
-      .returning("id");
-    ids.push(row.id);
-  }
-  return ids;
-}
-
-const textArray = (values: string[]) => `{${values.map((v) => `"${v}"`).join(",")}}`;
-
-/** Young people and records made by the database itself (INSERT … SELECT generate_series). */
-async function generate(
-  db: Knex,
-  records: number,
-  versionIds: number[],
-  services: number[],
-  authorId: number,
-): Promise<void> {
-  const youth = Math.max(1, Math.floor(records / 4));
-  const grid = await db("grids").where({ code: "profil_jeune" }).first("id");
-  await db.raw(
-    `insert into subjects (id, kind, organisation_id, code, sex, birth_year, birth_month, commune)
-     select md5('s' || g)::uuid, 'youth', (?::int[])[1 + g % ?], 'B' || g,
-            (array['fille','garcon','garcon','autre_nsp'])[1 + (g * 7) % 4],
-            case when g % 17 = 0 then null else 2000 + (g * 13) % 16 end,
-            case when g % 5 = 0 then null else 1 + (g * 11) % 12 end,
-            nullif((?::text[])[1 + (g * 3) % ?], '')
-     from generate_series(0, ? - 1) g`,
-    [`{${services.join(",")}}`, services.length, textArray(COMMUNES), COMMUNES.length, youth],
-  );
-  // Record g belongs to young person g % youth, in that person's service; its version
-  // is g % 3 (so v2 and v3 records exist in equal parts), its answers vary with g.
-  await db.raw(
-    `insert into responses (id, grid_id, grid_version_id, subject_id, organisation_id, author_id, occurred_on, data)
-     select md5('r' || g)::uuid, ?, (?::int[])[1 + g % 3], md5('s' || (g % ?))::uuid,
-            (?::int[])[1 + (g % ?) % ?], ?, date '2024-01-01' + (g % 1000),
-            jsonb_strip_nulls(jsonb_build_object(
-              'date_fiche', to_char(date '2024-01-01' + (g % 1000), 'YYYY-MM-DD'),
-              'commune_residence', nullif((?::text[])[1 + (g * 3) % ?], ''),
-              'quartier_residence', 'Quartier ' || (g % 40),
-              'mode_premier_contact', 'contact_rue',
-              'niveau_relation', case when g % 11 = 0 then null
-                when g % 3 = 2 then (?::text[])[2 + g % 3] else (?::text[])[1 + g % 4] end,
-              'demandes_initiales', case when g % 7 = 0 then '[]'::jsonb
-                else jsonb_build_array((?::text[])[1 + g % 6], (?::text[])[1 + (g / 6) % 6]) end,
-              'accompagne_famille', case when g % 3 = 0 then null when g % 2 = 0 then 'oui' else 'non' end,
-              'observations', 'Observation factuelle numéro ' || g || ', sans nommer personne.'
-            ))
-     from generate_series(0, ? - 1) g`,
-    [
-      grid.id,
-      `{${versionIds.join(",")}}`,
-      youth,
-      `{${services.join(",")}}`,
-      youth,
-      services.length,
-      authorId,
-      textArray(COMMUNES),
-      COMMUNES.length,
-      textArray(RELATIONS),
-      textArray(RELATIONS),
-      textArray(DEMANDES),
-      textArray(DEMANDES),
-      records,
-    ],
-  );
-  await db.raw("analyze subjects");
-  await db.raw("analyze responses");
-}
-
-/** The same data, flat: one column per figure the synthesis reads, keys already decided. */
-async function buildFlatTable(db: Knex, versionIds: number[]): Promise<void> {
-  await db.raw("drop table if exists bench_flat");
-  await db.raw(
-    `create table bench_flat as
-     select r.id, r.subject_id, a.code as association, coalesce(s.sex, 'nr') as sex,
-            s.birth_year, s.commune, r.grid_version_id as version,
-            coalesce(nullif(r.data->>'niveau_relation', ''), 'nr') as niveau_relation,
-            case when jsonb_array_length(r.data->'demandes_initiales') > 0
-              then array(select jsonb_array_elements_text(r.data->'demandes_initiales')) else array['nr'] end as demandes
-     from responses r
-     join subjects s on s.id = r.subject_id
-     join organisations o on o.id = r.organisation_id
-     join organisations a on a.kind = 'association' and o.path like a.path || '%'
-     where r.grid_version_id = any(?::int[])`,
-    [`{${versionIds.join(",")}}`],
-  );
-  await db.raw("analyze bench_flat");
-}
-
-function handWritten(metropole: string[]): Record<string, { sql: string; bindings: unknown[] }> {
-  const sets = (a: string, b: string) =>
-    `group by grouping sets ((${a}, ${b}), (${a}), (${b}), ())`;
-  return {
-    jeunes_par_association: {
-      sql: `select association, sex, count(distinct subject_id) from bench_flat ${sets("association", "sex")}`,
-      bindings: [],
-    },
-    jeunes_par_age_et_sexe: {
-      sql: `select band, sex, count(distinct subject_id) from (select subject_id, sex, case
-              when birth_year is null then 'nr' when 2026 - birth_year < 11 then 'moins_11'
-              when 2026 - birth_year <= 15 then 'de_11_15' when 2026 - birth_year <= 17 then 'de_16_17'
-              when 2026 - birth_year <= 21 then 'de_18_21' when 2026 - birth_year <= 25 then 'de_22_25'
-              else 'plus_25' end as band from bench_flat) f ${sets("band", "sex")}`,
-      bindings: [],
-    },
-    jeunes_par_territoire: {
-      sql: `select area, sex, count(distinct subject_id) from (select subject_id, sex, case
-              when commune is null then 'nr' when commune = any(?::text[]) then 'metropole'
-              when left(commune, 2) = '59' then 'reste' else 'hors' end as area from bench_flat) f
-            ${sets("area", "sex")}`,
-      bindings: [`{${metropole.join(",")}}`],
-    },
-    niveau_relation_par_sexe: {
-      sql: `select niveau_relation, sex, count(distinct subject_id) from bench_flat ${sets("niveau_relation", "sex")}`,
-      bindings: [],
-    },
-    demandes_initiales: {
-      sql: `select d, sex, count(distinct subject_id) from bench_flat cross join unnest(demandes) d
-              group by grouping sets ((d, sex), (d))
-            union all
-            select null, sex, count(distinct subject_id) from bench_flat group by grouping sets ((sex), ())`,
-      bindings: [],
-    },
   };
 }
 
