@@ -34,7 +34,9 @@ export async function changeOwnPassword(
 
   const passwordHash = await hashPassword(input.next as string);
   const opened = await db.transaction(async (trx) => {
-    await trx("users").where({ id: caller.userId }).update({ password_hash: passwordHash });
+    await trx("users")
+      .where({ id: caller.userId })
+      .update({ password_hash: passwordHash, must_change_password: false });
     await trx("sessions").where({ user_id: caller.userId }).delete();
     await audit(trx, caller, {
       action: "user.password.change",

@@ -20,6 +20,8 @@ export type Caller = {
   sessionId: string;
   csrfToken: string;
   ip?: string;
+  /** The password is provisional (given by an admin): only changing it is allowed. */
+  mustChangePassword?: boolean;
 };
 
 export function hasRole(caller: Caller, ...roles: Role[]): boolean {

@@ -143,7 +143,14 @@ export async function findCaller(db: Knex, token: string, ip?: string): Promise<
     .where("s.id", sha256(token))
     .andWhere("s.expires_at", ">", db.fn.now())
     .andWhere("u.disabled", false)
-    .first("s.id as session_id", "s.csrf_token", "u.id", "u.email", "u.display_name");
+    .first(
+      "s.id as session_id",
+      "s.csrf_token",
+      "u.id",
+      "u.email",
+      "u.display_name",
+      "u.must_change_password",
+    );
   if (!session) return null;
   return {
     userId: session.id,
@@ -153,6 +160,7 @@ export async function findCaller(db: Knex, token: string, ip?: string): Promise<
     sessionId: session.session_id,
     csrfToken: session.csrf_token,
     ip,
+    mustChangePassword: Boolean(session.must_change_password),
   };
 }
 

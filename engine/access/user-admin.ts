@@ -189,7 +189,12 @@ export async function createManagedUser(
   const passwordHash = await hashPassword(input.password as string);
   const id = await db.transaction(async (trx) => {
     const [row] = await trx("users")
-      .insert({ email, display_name: displayName, password_hash: passwordHash })
+      .insert({
+        email,
+        display_name: displayName,
+        password_hash: passwordHash,
+        must_change_password: true,
+      })
       .onConflict("email")
       .ignore()
       .returning("id");
@@ -280,9 +285,12 @@ export async function resetUserPassword(
   const passwordHash = await hashPassword(password as string);
   await db.transaction(async (trx) => {
     const { user } = await manageable(trx, caller, id);
-    await trx("users")
-      .where({ id })
-      .update({ password_hash: passwordHash, failed_logins: 0, locked_until: null });
+    await trx("users").where({ id }).update({
+      password_hash: passwordHash,
+      failed_logins: 0,
+      locked_until: null,
+      must_change_password: true,
+    });
     await trx("sessions").where({ user_id: id }).delete();
     await audit(trx, caller, {
       action: "user.password.reset",

@@ -6,7 +6,7 @@ import { ApiError, apiError } from "./errors.ts";
 import { log } from "./log.ts";
 import { refuseUnstorableText } from "./input-guard.ts";
 import { escapeHtml } from "../table/html.ts";
-import { loadSession, requireCsrf, securityHeaders } from "./security.ts";
+import { loadSession, requireCsrf, requireOwnPassword, securityHeaders } from "./security.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { gridRoutes } from "./routes/grids.ts";
 import { gridDraftRoutes } from "./routes/grid-drafts.ts";
@@ -43,6 +43,7 @@ export function createApp(context: AppContext, options: { distDir?: string } = {
     res.json({ status: "ok", database: context.config.databaseUrl ? "postgresql" : "embedded" });
   });
   api.use(requireCsrf);
+  api.use(requireOwnPassword);
   // Order matters where paths overlap: /responses.csv (exports) before /responses/:id.
   for (const routes of [
     sessionRoutes,

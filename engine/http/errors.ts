@@ -11,6 +11,7 @@ type Catalogue = {
   too_many_attempts: { seconds: number };
   csrf_missing: Record<string, never>;
   forbidden: Record<string, never>;
+  password_change_required: Record<string, never>;
   not_found: { what: string };
   invalid_request: { errors: FieldError[] };
   invalid_response: { errors: FieldError[] };
@@ -37,6 +38,7 @@ const statuses: Record<ErrorCode, number> = {
   too_many_attempts: 429,
   csrf_missing: 403,
   forbidden: 403,
+  password_change_required: 403,
   not_found: 404,
   invalid_request: 400,
   invalid_response: 400,
@@ -62,6 +64,8 @@ const messages: { [C in ErrorCode]: (details: Catalogue[C]) => string } = {
   csrf_missing: () =>
     "La demande n'a pas pu être vérifiée (jeton de sécurité absent). Rechargez la page.",
   forbidden: () => "Vous n'avez pas les droits nécessaires pour cette action.",
+  password_change_required: () =>
+    "Votre mot de passe est provisoire : choisissez-en un nouveau avant de continuer.",
   not_found: (d) => `${d.what} est introuvable.`,
   invalid_request: (d) => summarise("La demande est incomplète ou mal formée", d.errors),
   invalid_response: (d) => summarise("Les réponses ne peuvent pas être enregistrées", d.errors),

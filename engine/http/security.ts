@@ -69,6 +69,25 @@ export function requireCsrf(req: Request, _res: Response, next: NextFunction): v
   next();
 }
 
+/** What someone with a provisional password may still do: see and end their session, change it. */
+const WHILE_PASSWORD_PROVISIONAL = new Set([
+  "GET /session",
+  "DELETE /session",
+  "POST /session",
+  "POST /session/password",
+  "GET /health",
+]);
+
+/** A provisional password (from an admin) opens nothing until its holder changes it. */
+export function requireOwnPassword(req: Request, _res: Response, next: NextFunction): void {
+  if (
+    req.caller?.mustChangePassword &&
+    !WHILE_PASSWORD_PROVISIONAL.has(`${req.method} ${req.path}`)
+  )
+    return next(apiError("password_change_required"));
+  next();
+}
+
 export function requireCaller(req: Request): Caller {
   if (!req.caller) throw apiError("unauthenticated");
   return req.caller;

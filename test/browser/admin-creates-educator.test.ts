@@ -8,8 +8,8 @@ import { createYouth } from "../support/factories.ts";
 
 // The association admin's story, through the built runtime in Chromium:
 // create an educator for the Roubaix service in « Administration », then
-// the educator signs in, sees only that service's young people, and
-// replaces the provisional password.
+// the educator signs in, must first replace the provisional password, and
+// then sees only that service's young people.
 
 const EMAIL = "samia.roubaix@demo.bdc";
 const PASSWORD = "provisoire-roubaix-2026";
@@ -81,16 +81,11 @@ describe("an association admin creating an educator", () => {
 
       await page.getByRole("button", { name: "Se déconnecter" }).click();
       await signIn(page, EMAIL, PASSWORD);
+      // The provisional password opens nothing but the page to choose one's own.
+      await page.getByRole("heading", { name: "Choisissez votre mot de passe" }).waitFor();
       const nav = page.getByRole("navigation", { name: "Navigation principale" });
-      expect(await nav.getByRole("link", { name: "Administration" }).count()).toBe(0);
-      await nav.getByRole("link", { name: "Jeunes" }).click();
-      await page.getByRole("cell", { name: "ROUBAIX-1" }).waitFor();
-      const codes = await page.locator("table.list tbody tr td:first-child").allInnerTexts();
-      expect(codes).toEqual(["ROUBAIX-1"]);
-
-      // The provisional password is replaced by one only the educator knows.
-      await page.getByRole("link", { name: "Samia B." }).click();
-      await page.getByLabel("Mot de passe actuel").fill(PASSWORD);
+      expect(await nav.getByRole("link").count()).toBe(0);
+      await page.getByLabel("Mot de passe provisoire reçu").fill(PASSWORD);
       await page
         .getByLabel("Nouveau mot de passe", { exact: true })
         .fill("ma-phrase-secrete-a-moi");
@@ -98,9 +93,13 @@ describe("an association admin creating an educator", () => {
         .getByLabel("Nouveau mot de passe, une seconde fois")
         .fill("ma-phrase-secrete-a-moi");
       await page.getByRole("button", { name: "Changer le mot de passe" }).click();
-      await page.getByText("Mot de passe changé.").waitFor();
+
+      // Then the app opens, on this service's young people only.
+      expect(await nav.getByRole("link", { name: "Administration" }).count()).toBe(0);
       await nav.getByRole("link", { name: "Jeunes" }).click();
       await page.getByRole("cell", { name: "ROUBAIX-1" }).waitFor();
+      const codes = await page.locator("table.list tbody tr td:first-child").allInnerTexts();
+      expect(codes).toEqual(["ROUBAIX-1"]);
       await page.close();
     },
   );

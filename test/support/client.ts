@@ -73,10 +73,14 @@ export class ApiClient {
   }
 }
 
-/** A client already logged in as one of the demo accounts. */
-export async function loggedIn(baseUrl: string, email: string): Promise<ApiClient> {
+/** A client already logged in: one of the demo accounts unless another password is given. */
+export async function loggedIn(
+  baseUrl: string,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<ApiClient> {
   const client = new ApiClient(baseUrl);
-  const result = await client.login(email);
+  const result = await client.login(email, password);
   if (result.status !== 201) throw new Error(`login of ${email} failed: ${result.text}`);
   return client;
 }

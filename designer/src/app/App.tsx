@@ -49,6 +49,20 @@ export function App() {
 
   if (session === undefined) return <Loading what="de la session" />;
   if (session === null) return <LoginPage onLogin={setSession} />;
+  if (session.mustChangePassword) {
+    return (
+      <main className="page">
+        <h1>Choisissez votre mot de passe</h1>
+        <p>
+          Le mot de passe que vous avez reçu est provisoire. Choisissez le vôtre dans l'application,
+          puis revenez au concepteur de grilles.
+        </p>
+        <p>
+          <a href="/mot-de-passe">Choisir mon mot de passe</a>
+        </p>
+      </main>
+    );
+  }
   return (
     <SessionContext.Provider value={session}>
       <RouterProvider router={router} />

@@ -63,5 +63,6 @@ export function describe(caller: Caller) {
       organisation: { id: r.organisationId, name: r.organisationName, kind: r.organisationKind },
     })),
     csrfToken: caller.csrfToken,
+    mustChangePassword: caller.mustChangePassword ?? false,
   };
 }

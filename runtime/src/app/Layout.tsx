@@ -13,7 +13,8 @@ export function canManagePersonalData(session: Session): boolean {
 
 export function Layout({ session }: { session: Session }) {
   const { signOut } = useSession();
-  const links = menuLinks(session);
+  // With a provisional password nothing but the password page opens: no menu.
+  const links = session.mustChangePassword ? [] : menuLinks(session);
   const [leaving, setLeaving] = useState(false);
   const role = session.roles[0];
 

@@ -66,6 +66,16 @@ function Gate() {
     return <LoginPage onSignedIn={signedIn} />;
   }
 
+  if (state.session.mustChangePassword) {
+    return (
+      <Routes>
+        <Route element={<Layout session={state.session} />}>
+          <Route path="*" element={<PasswordPage provisional />} />
+        </Route>
+      </Routes>
+    );
+  }
+
   const canAuthorTables = state.session.roles.some((r) => TABLE_AUTHOR_ROLES.includes(r.role));
   return (
     <Routes>

@@ -8,6 +8,8 @@ export type Session = {
     organisation: { id: number; name: string; kind: string };
   }[];
   csrfToken: string;
+  /** The password was given by an admin: it is changed in the main application first. */
+  mustChangePassword: boolean;
 };
 
 export async function getSession(): Promise<Session> {

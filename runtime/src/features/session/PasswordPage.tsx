@@ -2,12 +2,17 @@ import { useState, type FormEvent } from "react";
 import { ErrorAlert, SuccessAlert } from "../../shared/Alert.tsx";
 import { errorFor, Field } from "../../shared/Field.tsx";
 import { useChangePassword } from "./change-password.ts";
+import { useSession } from "../../app/session-context.tsx";
 
 const MIN_LENGTH = 12;
 
-/** The signed-in person replaces their password, for instance the provisional one an admin gave. */
-export function PasswordPage() {
+/**
+ * The signed-in person replaces their password. With a provisional one (an
+ * admin gave it) this page is all the app shows until it is changed.
+ */
+export function PasswordPage({ provisional = false }: { provisional?: boolean }) {
   const { run, pending, error } = useChangePassword();
+  const { signedIn } = useSession();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [again, setAgain] = useState("");
@@ -20,7 +25,10 @@ export function PasswordPage() {
     setDone(false);
     setMismatch(next !== again);
     if (next !== again) return;
-    if (await run(current, next)) {
+    const session = await run(current, next);
+    if (session) {
+      // The session now says the password is the person's own: the app opens.
+      signedIn(session);
       setDone(true);
       setCurrent("");
       setNext("");
@@ -30,7 +38,15 @@ export function PasswordPage() {
 
   return (
     <section aria-labelledby="password-title">
-      <h1 id="password-title">Changer mon mot de passe</h1>
+      <h1 id="password-title">
+        {provisional ? "Choisissez votre mot de passe" : "Changer mon mot de passe"}
+      </h1>
+      {provisional && (
+        <p className="alert alert-info">
+          Le mot de passe que vous avez reçu est provisoire : choisissez le vôtre pour accéder à la
+          BDC. Vous seul·e le connaîtrez.
+        </p>
+      )}
       {done && (
         <SuccessAlert>
           <p>Mot de passe changé. Vos autres appareils ont été déconnectés.</p>
@@ -43,7 +59,10 @@ export function PasswordPage() {
         noValidate
       >
         <ErrorAlert error={error} />
-        <Field label="Mot de passe actuel" error={errorFor(fieldErrors, "current_password")}>
+        <Field
+          label={provisional ? "Mot de passe provisoire reçu" : "Mot de passe actuel"}
+          error={errorFor(fieldErrors, "current_password")}
+        >
           <input
             type="password"
             value={current}

@@ -6,4 +6,6 @@ export type Session = {
     organisation: { id: number; name: string; kind: string };
   }[];
   csrfToken: string;
+  /** The password was given by an admin: it must be changed before anything else. */
+  mustChangePassword: boolean;
 };
