@@ -26,3 +26,25 @@ export function queryString(req: Request, name: string): string | undefined {
   const value = req.query[name];
   return typeof value === "string" && value !== "" ? value : undefined;
 }
+
+/** `?name=` as a whole number between min and max, or the default when absent; else a 400. */
+export function queryInteger(
+  req: Request,
+  name: string,
+  bounds: { min: number; max: number; default: number },
+): number {
+  const text = queryString(req, name);
+  if (text === undefined) return bounds.default;
+  const value = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+  if (!(value >= bounds.min && value <= bounds.max)) {
+    throw new ApiError("invalid_request", {
+      errors: [
+        {
+          field: name,
+          message: `« ${name} » est un nombre entier de ${bounds.min} à ${bounds.max}.`,
+        },
+      ],
+    });
+  }
+  return value;
+}

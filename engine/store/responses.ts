@@ -19,6 +19,8 @@ export type ResponseRecord = {
   grid_version_id: number;
   subject_id: string | null;
   subject_code: string | null;
+  /** The young person's first name or initials, when the record is about one who has them. */
+  subject_first_name: string | null;
   organisation_id: number;
   author_id: number;
   occurred_on: string;
@@ -52,6 +54,7 @@ function baseQuery(db: Knex | Knex.Transaction, caller: Caller) {
       "r.grid_version_id",
       "r.subject_id",
       "s.code as subject_code",
+      "s.first_name as subject_first_name",
       "r.organisation_id",
       "r.author_id",
       "r.occurred_on",
@@ -72,22 +75,28 @@ function toRecord(row: Record<string, any>): ResponseRecord {
   } as ResponseRecord;
 }
 
+/** Newest first; `limit` records from `offset` (the runtime asks one more to know a next page exists). */
 export async function listResponses(
   db: Knex,
   caller: Caller,
   filter: { grid?: string; subject?: string },
+  page: { limit: number; offset: number } = { limit: MAX_LIST, offset: 0 },
 ): Promise<ResponseRecord[]> {
   const query = baseQuery(db, caller).orderBy([
     { column: "r.occurred_on", order: "desc" },
     { column: "r.created_at", order: "desc" },
+    // A stable order, so that pages neither repeat nor skip a record.
+    { column: "r.id", order: "desc" },
   ]);
   if (filter.grid) query.andWhere("g.code", filter.grid);
   if (filter.subject) {
     if (!isUuid(filter.subject)) return [];
     query.andWhere("r.subject_id", filter.subject);
   }
-  return (await query.limit(1000)).map(toRecord);
+  return (await query.limit(page.limit).offset(page.offset)).map(toRecord);
 }
+
+export const MAX_LIST = 1000;
 
 export async function findResponse(
   db: Knex | Knex.Transaction,

@@ -203,3 +203,46 @@ describe("another association's records", () => {
     expect(result.body.error.details.errors[0].field).toBe("subject");
   });
 });
+
+describe("listing records a page at a time", () => {
+  it("gives the newest first, a page after another without repeating any, with the first name", async () => {
+    const client = await loggedIn(app.url, "chef@demo.bdc");
+    const youth = await createYouth(client, { first_name: "Maëlys" });
+    const dates = ["2026-01-05", "2026-02-05", "2026-03-05", "2026-04-05", "2026-05-05"];
+    for (const date of dates) {
+      const sent = await client.post(
+        "/api/responses",
+        newResponse(youth.id, validProfile({ date_fiche: date })),
+      );
+      expect(sent.status).toBe(201);
+    }
+    const page = async (offset: number) =>
+      (await client.get(`/api/responses?subject=${youth.id}&limit=2&offset=${offset}`)).body as {
+        occurred_on: string;
+        subject_first_name: string;
+      }[];
+    const [first, second, third] = [await page(0), await page(2), await page(4)];
+    expect(first.map((r) => r.occurred_on)).toEqual(["2026-05-05", "2026-04-05"]);
+    expect(second.map((r) => r.occurred_on)).toEqual(["2026-03-05", "2026-02-05"]);
+    expect(third.map((r) => r.occurred_on)).toEqual(["2026-01-05"]);
+    expect(first[0]!.subject_first_name).toBe("Maëlys");
+  });
+
+  it("refuses a limit or an offset that is not a whole number in range, naming it", async () => {
+    for (const [query, field] of [
+      ["limit=0", "limit"],
+      ["limit=1001", "limit"],
+      ["limit=deux", "limit"],
+      ["offset=-1", "offset"],
+      ["offset=1.5", "offset"],
+    ]) {
+      const result = await educator.get(`/api/responses?${query}`);
+      expect(result.status, query).toBe(400);
+      expect(result.body.error.details.errors[0].field, query).toBe(field);
+    }
+    const result = await educator.get("/api/responses?limit=0");
+    expect(result.body.error.details.errors[0].message).toBe(
+      "« limit » est un nombre entier de 1 à 1000.",
+    );
+  });
+});

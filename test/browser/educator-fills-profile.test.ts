@@ -84,7 +84,7 @@ describe("an educator's first contact with a young person", () => {
         "14/03/2026",
         "Fiche jeune",
         "1",
-        YOUTH_CODE,
+        `${YOUTH_CODE} · Inès`,
         "1",
       ]);
 

@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { AppContext } from "../context.ts";
 import {
+  MAX_LIST,
   createResponse,
   findResponse,
   listResponses,
@@ -9,7 +10,7 @@ import {
   updateResponse,
 } from "../../store/responses.ts";
 import { ApiError } from "../errors.ts";
-import { bodyObject, onlyKeys, queryString } from "../request.ts";
+import { bodyObject, onlyKeys, queryInteger, queryString } from "../request.ts";
 import { requireCaller } from "../security.ts";
 
 export function responseRoutes({ db }: AppContext): Router {
@@ -44,10 +45,15 @@ export function responseRoutes({ db }: AppContext): Router {
   router.get("/responses", async (req, res) => {
     const caller = requireCaller(req);
     res.json(
-      await listResponses(db, caller, {
-        grid: queryString(req, "grid"),
-        subject: queryString(req, "subject"),
-      }),
+      await listResponses(
+        db,
+        caller,
+        { grid: queryString(req, "grid"), subject: queryString(req, "subject") },
+        {
+          limit: queryInteger(req, "limit", { min: 1, max: MAX_LIST, default: MAX_LIST }),
+          offset: queryInteger(req, "offset", { min: 0, max: 100_000_000, default: 0 }),
+        },
+      ),
     );
   });
 

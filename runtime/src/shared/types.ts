@@ -21,6 +21,7 @@ export type ResponseRecord = {
   grid_version_id: number;
   subject_id: string | null;
   subject_code: string | null;
+  subject_first_name: string | null;
   organisation_id: number;
   author_id: number;
   occurred_on: string;

@@ -2,18 +2,27 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { ErrorAlert, Loading } from "../../shared/Alert.tsx";
 import { formatDate } from "../../shared/dates.ts";
 import { useGrids } from "../../shared/grids/list-grids.ts";
-import { useRecords } from "./list-records.ts";
+import { PAGE_SIZE, useRecords } from "./list-records.ts";
 
 export function RecordsPage() {
   const [params, setParams] = useSearchParams();
   const grid = params.get("grille") ?? "";
+  const page = Math.max(0, Number(params.get("page") ?? "1") - 1) || 0;
   const grids = useGrids();
-  const records = useRecords(grid);
+  const records = useRecords(grid, page);
+  const list = records.data?.records;
   const navigate = useNavigate();
   const titles = new Map((grids.data ?? []).map((g) => [g.code, g.title]));
 
   function choose(code: string) {
     setParams(code ? { grille: code } : {}, { replace: true });
+  }
+
+  function turnTo(next: number) {
+    setParams({
+      ...(grid ? { grille: grid } : {}),
+      ...(next > 0 ? { page: String(next + 1) } : {}),
+    });
   }
 
   return (
@@ -32,8 +41,10 @@ export function RecordsPage() {
       </div>
       <ErrorAlert error={records.error ?? grids.error} />
       {records.loading && <Loading what="des fiches" />}
-      {records.data && records.data.length === 0 && <p>Aucune fiche pour l'instant.</p>}
-      {records.data && records.data.length > 0 && (
+      {list && list.length === 0 && (
+        <p>{page === 0 ? "Aucune fiche pour l'instant." : "Aucune fiche sur cette page."}</p>
+      )}
+      {list && list.length > 0 && (
         <div className="table-wrap">
           <table className="list">
             <caption className="sr-only">
@@ -49,7 +60,7 @@ export function RecordsPage() {
               </tr>
             </thead>
             <tbody>
-              {records.data.map((record) => (
+              {list.map((record) => (
                 <tr
                   key={record.id}
                   className="clickable"
@@ -62,13 +73,30 @@ export function RecordsPage() {
                   </td>
                   <td data-label="Grille">{titles.get(record.grid) ?? record.grid}</td>
                   <td data-label="Version">{record.version}</td>
-                  <td data-label="Jeune">{record.subject_code ?? "—"}</td>
+                  <td data-label="Jeune">
+                    {record.subject_code
+                      ? `${record.subject_code}${record.subject_first_name ? ` · ${record.subject_first_name}` : ""}`
+                      : "—"}
+                  </td>
                   <td data-label="Révision">{record.revision}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {list && (page > 0 || records.data?.hasMore) && (
+        <nav className="pager" aria-label="Pages de fiches">
+          <button type="button" disabled={page === 0} onClick={() => turnTo(page - 1)}>
+            ← Plus récentes
+          </button>
+          <span>
+            Fiches {page * PAGE_SIZE + 1} à {page * PAGE_SIZE + list.length}
+          </span>
+          <button type="button" disabled={!records.data?.hasMore} onClick={() => turnTo(page + 1)}>
+            Plus anciennes →
+          </button>
+        </nav>
       )}
     </section>
   );
