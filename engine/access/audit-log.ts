@@ -19,6 +19,8 @@ export type AuditEntry = {
   action: string;
   target_type: string | null;
   target_id: string | null;
+  /** What the target is called today (an e-mail, a young person's code, a grid and a date…). */
+  target_label: string | null;
   details: Record<string, unknown>;
   ip: string | null;
 };
@@ -81,11 +83,72 @@ export async function listAudit(
 
   const rows = await query;
   const more = rows.length > limit;
-  const entries = rows.slice(0, limit).map((row) => ({
+  const shown = rows.slice(0, limit);
+  const labels = await targetLabels(db, shown);
+  const entries = shown.map((row) => ({
     ...row,
     at: row.at instanceof Date ? row.at.toISOString() : row.at,
+    target_label: labels.get(`${row.target_type}:${row.target_id}`) ?? null,
   })) as AuditEntry[];
   return { entries, next_before: more ? entries[entries.length - 1]!.id : null };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const WHOLE_NUMBER = /^\d{1,9}$/;
+
+/**
+ * What each target of a page is called today, so the journal names things
+ * instead of showing identifiers: one small query per kind of target. Young
+ * people are named by their code only. A target erased since keeps no label.
+ */
+async function targetLabels(
+  db: Knex,
+  rows: { target_type: string | null; target_id: string | null }[],
+): Promise<Map<string, string>> {
+  const idsOf = (type: string, shape: RegExp) => [
+    ...new Set(
+      rows
+        .filter((r) => r.target_type === type && r.target_id && shape.test(r.target_id))
+        .map((r) => r.target_id!),
+    ),
+  ];
+  const labels = new Map<string, string>();
+  const put = (type: string, found: { id: unknown; label: string }[]) =>
+    found.forEach((f) => labels.set(`${type}:${String(f.id)}`, f.label));
+  const users = idsOf("user", WHOLE_NUMBER);
+  if (users.length)
+    put("user", await db("users").whereIn("id", users).select("id", "email as label"));
+  const subjects = idsOf("subject", UUID);
+  if (subjects.length)
+    put("subject", await db("subjects").whereIn("id", subjects).select("id", "code as label"));
+  const responses = idsOf("response", UUID);
+  if (responses.length) {
+    put(
+      "response",
+      await db("responses as r")
+        .join("grids as g", "g.id", "r.grid_id")
+        .whereIn("r.id", responses)
+        .select(
+          "r.id",
+          db.raw("g.title || ' du ' || to_char(r.occurred_on, 'DD/MM/YYYY') as label"),
+        ),
+    );
+  }
+  const organisations = idsOf("organisation", WHOLE_NUMBER);
+  if (organisations.length) {
+    put(
+      "organisation",
+      await db("organisations").whereIn("id", organisations).select("id", "name as label"),
+    );
+  }
+  const tables = idsOf("table", /^[a-z][a-z0-9_]*$/);
+  if (tables.length) {
+    put(
+      "table",
+      await db("table_definitions").whereIn("code", tables).select("code as id", "title as label"),
+    );
+  }
+  return labels;
 }
 
 function invalid(field: string, message: string): ApiError {

@@ -2,16 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, DEMO_PASSWORD, type TestServer } from "../support/server.ts";
 import { loggedIn, type ApiClient } from "../support/client.ts";
 import { createEducator, createPlatformAdmin, organisationId } from "../support/access.ts";
-import { createYouth } from "../support/factories.ts";
+import { createYouth, newResponse } from "../support/factories.ts";
 
 let app: TestServer;
 let admin: ApiClient;
 let otherYouth: { id: string; code: string };
+let ownYouth: { id: string; code: string };
 
 beforeAll(async () => {
   app = await startTestServer();
   admin = await loggedIn(app.url, "admin@demo.bdc");
-  await createYouth(await loggedIn(app.url, "educateur@demo.bdc"));
+  const educator = await loggedIn(app.url, "educateur@demo.bdc");
+  ownYouth = await createYouth(educator);
+  const record = await educator.post("/api/responses", newResponse(ownYouth.id));
+  if (record.status !== 201) throw new Error(record.text);
   otherYouth = await createYouth(await loggedIn(app.url, "educateur2@demo.bdc"));
   for (let i = 0; i < 3; i++) await createEducator(app.db, admin);
 });
@@ -34,6 +38,15 @@ describe("the audit log read by an association admin", () => {
     expect(entries.map((e) => e.action)).toEqual(
       expect.arrayContaining(["user.create", "subject.create"]),
     );
+  });
+
+  it("names what each row is about: a young person's code, an account's e-mail, a record", async () => {
+    const entries: (Entry & { target_label: string | null })[] = (await admin.get("/api/audit"))
+      .body.entries;
+    const about = (action: string) => entries.find((e) => e.action === action)?.target_label;
+    expect(about("subject.create")).toBe(ownYouth.code);
+    expect(about("user.create")).toMatch(/@demo\.bdc$/);
+    expect(about("response.create")).toBe("Fiche jeune du 14/03/2026");
   });
 
   it("never shows another association's rows", async () => {

@@ -19,6 +19,22 @@ const ACTION_LABELS: Record<string, string> = {
   "response.create": "Fiche enregistrée",
   "response.update": "Fiche modifiée",
   "table.export": "Tableau exporté",
+  "table.definition.create": "Tableau créé",
+  "table.definition.renamed": "Tableau renommé (code repris par une version livrée)",
+  "report.export": "Rapport exporté",
+  "responses.export": "Fiches exportées",
+  "response.migrate": "Fiche passée à la nouvelle version",
+  "subject.update": "Jeune modifié",
+  "subject.link.add": "Jeune ajouté à une famille ou une action",
+  "subject.link.remove": "Jeune retiré d'une famille ou d'une action",
+  "grid.create": "Grille créée",
+  "grid.draft.create": "Brouillon de grille créé",
+  "grid.draft.save": "Brouillon de grille enregistré",
+  "grid.export": "Grille exportée",
+  "grid.proposal.create": "Proposition de champ faite",
+  "grid.proposal.comment": "Proposition commentée",
+  "grid.proposal.accept": "Proposition acceptée",
+  "grid.proposal.reject": "Proposition refusée",
   "grid.version.publish": "Version de grille publiée",
   "retention.run": "Durée de conservation appliquée",
   "demo.seed": "Démonstration créée",
@@ -46,6 +62,7 @@ export function targetLabel(entry: AuditEntry): string {
     return details.name;
   if (!entry.target_type) return "—";
   const what = TARGET_LABELS[entry.target_type] ?? entry.target_type;
+  if (entry.target_label) return `${what} ${entry.target_label}`;
   const id = entry.target_id ?? "";
   return `${what} ${id.length > 12 ? `${id.slice(0, 8)}…` : id}`.trim();
 }

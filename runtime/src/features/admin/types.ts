@@ -32,6 +32,7 @@ export type AuditEntry = {
   action: string;
   target_type: string | null;
   target_id: string | null;
+  target_label: string | null;
   details: Record<string, unknown>;
   ip: string | null;
 };
