@@ -44,6 +44,18 @@ export async function checkLoginRate(db: Knex | Knex.Transaction, key: Key): Pro
   }
 }
 
+/** Failed attempts against one e-mail within the window. */
+export async function recentFailuresFor(
+  db: Knex | Knex.Transaction,
+  email: string,
+): Promise<number> {
+  const [row] = await db("login_attempts")
+    .where("email", normalise(email))
+    .andWhere("at", ">", windowStart())
+    .count("* as n");
+  return Number(row?.n ?? 0);
+}
+
 /** Counts one failed attempt; rows older than a day go at the same time. */
 export async function recordLoginFailure(db: Knex | Knex.Transaction, key: Key): Promise<void> {
   await db("login_attempts").insert({ ip: key.ip ?? null, email: normalise(key.email) });

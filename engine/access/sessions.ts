@@ -5,7 +5,12 @@ import type { Role } from "./roles.ts";
 import { audit } from "./audit.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
 import { apiError } from "../http/errors.ts";
-import { checkLoginRate, clearLoginFailures, recordLoginFailure } from "./rate-limit.ts";
+import {
+  checkLoginRate,
+  clearLoginFailures,
+  recentFailuresFor,
+  recordLoginFailure,
+} from "./rate-limit.ts";
 
 // Sessions live in the database (no server state), keyed by the sha256 of the
 // cookie's token. A login failure counts towards a temporary lock of the account.
@@ -33,11 +38,17 @@ export async function login(
   await checkLoginRate(db, key);
   const user = await db("users").where({ email }).first();
   if (!user) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
+    // An unknown address answers as an account would, lock included: the
+    // answers must not tell which addresses have an account.
+    const earlier = await recentFailuresFor(db, email);
+    if (earlier < MAX_FAILED_LOGINS)
+      await verifyPassword(await dummyPasswordHash(), input.password);
     await db.transaction(async (trx) => {
       await recordLoginFailure(trx, key);
       await audit(trx, { userId: null, ip: input.ip }, loginFailure(email, "unknown_email"));
     });
+    if (earlier + 1 >= MAX_FAILED_LOGINS)
+      throw apiError("account_locked", { minutes: LOCK_MINUTES });
     throw apiError("bad_credentials");
   }
   if (user.locked_until && new Date(user.locked_until) > new Date()) {

@@ -23,7 +23,8 @@ describe("the login rate limit", () => {
         "mauvais-mot-de-passe",
         `198.51.100.${i + 1}`,
       );
-      expect(result.status).toBe(401);
+      // Locked after five failures, as an account would be (see below).
+      expect(result.status).toBe(i < 4 ? 401 : 423);
     }
     const { result } = await loginFrom(app.url, email, "mauvais-mot-de-passe", "198.51.100.200");
     expect(result.status).toBe(429);
@@ -31,6 +32,20 @@ describe("the login rate limit", () => {
     expect(result.body.error.details.seconds).toBeGreaterThan(800);
     expect(result.body.error.details.seconds).toBeLessThanOrEqual(900);
     expect(result.headers.get("retry-after")).toBe(String(result.body.error.details.seconds));
+  });
+
+  it("answers an unknown address exactly as an existing account, so none can be told apart", async () => {
+    const account = await createEducator(app.db, admin);
+    const statuses = async (email: string, ip: string) => {
+      const seen: number[] = [];
+      for (let i = 0; i < MAX_FAILURES_PER_EMAIL + 1; i++)
+        seen.push((await loginFrom(app.url, email, "mauvais-mot-de-passe", ip)).result.status);
+      return seen;
+    };
+    const known = await statuses(account.email, "198.51.101.1");
+    const unknown = await statuses(uniqueEmail("personne"), "198.51.101.2");
+    expect(unknown).toEqual(known);
+    expect(known).toEqual([401, 401, 401, 401, 423, 423, 423, 423, 423, 423, 429]);
   });
 
   it("refuses even the right password from an address that failed too often", async () => {
