@@ -30,18 +30,12 @@ const SERVICE_COMMUNES = [
   ["59183", "59271", "59155"],
 ];
 
-const FIRST_NAMES = [
-  "Yanis",
-  "Inès",
-  "Lina",
-  "Rayan",
-  "Sofiane",
-  "Maëlys",
-  "Nolan",
-  "Kenza",
-  "A.B.",
-  "M.K.",
-];
+// First names or initials that go with the demo person's sex.
+const FIRST_NAMES: Record<string, string[]> = {
+  fille: ["Inès", "Lina", "Maëlys", "Kenza", "A.B."],
+  garcon: ["Yanis", "Rayan", "Sofiane", "Nolan", "M.K."],
+  autre_nsp: ["C.D.", "S.T."],
+};
 
 export async function seedDemo(db: Knex, options: SeedOptions) {
   const random = seededRandom(options.seed);
@@ -170,17 +164,19 @@ async function seedRecords(
     const service = services[i % services.length]!;
     const id = crypto.randomUUID();
     const commune = communeOf(i % services.length, Math.floor(i / services.length));
+    // About 65 % boys, as in the département's figures.
+    const sex = random.chance(0.65) ? "garcon" : random.chance(0.95) ? "fille" : "autre_nsp";
     youthOf.set(service.id, [...(youthOf.get(service.id) ?? []), id]);
     await db("subjects").insert({
       id,
       kind: "youth",
       code: generateSubjectCode("youth"),
       organisation_id: service.id,
-      first_name: random.chance(0.7) ? random.pick(FIRST_NAMES) : null,
-      // Mostly 11-21 year-olds, as the département's priority says; about 65 % boys.
+      first_name: random.chance(0.7) ? random.pick(FIRST_NAMES[sex]!) : null,
+      // Mostly 11-21 year-olds, as the département's priority says.
       birth_year: thisYear - random.int(11, 23),
       birth_month: random.chance(0.8) ? random.int(1, 12) : null,
-      sex: random.chance(0.65) ? "garcon" : random.chance(0.95) ? "fille" : "autre_nsp",
+      sex,
       // Picked without drawing from `random`, so the rest of the demo stays as it was.
       commune,
       created_by: service.authorId,
