@@ -199,6 +199,45 @@ export async function saveTableDefinition(
   });
 }
 
+/** Deletes a table made in the app; a shipped table may not be (report packs name it). */
+export async function deleteTableDefinition(db: Knex, caller: Caller, code: string): Promise<void> {
+  const row = await visibleTables(db, caller)
+    .where("t.code", code)
+    .first("t.id", "t.source", "t.organisation_id", "o.path");
+  if (!row) throw notFound(`Le tableau « ${code} »`);
+  if (row.source === "shipped") {
+    throw new ApiError("invalid_request", {
+      errors: [
+        {
+          field: "code",
+          message:
+            "Un tableau livré avec la BDC ne peut pas être supprimé : les rapports s'en servent.",
+        },
+      ],
+    });
+  }
+  // Its own organisation's authors, an admin of an association above it, the platform admin;
+  // not the federation's analysts or COPIL, who only read the associations' definitions.
+  const path = typeof row.path === "string" ? row.path : "";
+  const mayDelete = caller.roles.some(
+    (r) =>
+      r.role === "platform_admin" ||
+      ((TABLE_AUTHOR_ROLES as readonly string[]).includes(r.role) &&
+        r.organisationId === row.organisation_id) ||
+      (r.role === "association_admin" && path.startsWith(r.organisationPath)),
+  );
+  if (!mayDelete) throw apiError("forbidden");
+  await db.transaction(async (trx) => {
+    await trx("table_definitions").where({ id: row.id }).delete();
+    await audit(trx, caller, {
+      action: "table.definition.delete",
+      organisationId: row.organisation_id,
+      targetType: "table",
+      targetId: code,
+    });
+  });
+}
+
 /** The building blocks of a table on one grid, for the table builder. */
 export async function findTableOptions(db: Knex, gridCode: string): Promise<TableOptions> {
   const grid = await db("grids").where({ code: gridCode }).first("id", "code", "title", "subject");

@@ -186,6 +186,42 @@ describe("listing tables", () => {
   });
 });
 
+describe("deleting a table made in the app", () => {
+  it("is refused to an educator, the analyst and another association; a shipped one to all", async () => {
+    const saved = await head.post("/api/tables", {
+      ...byRelation,
+      code: "a_supprimer",
+      title: "À supprimer",
+    });
+    expect(saved.status).toBe(201);
+    expect((await educator.request("DELETE", "/api/tables/a_supprimer")).status).toBe(403);
+    expect((await analyst.request("DELETE", "/api/tables/a_supprimer")).status).toBe(403);
+    expect((await outsider.request("DELETE", "/api/tables/a_supprimer")).status).toBe(404);
+    const shipped = await admin.request("DELETE", "/api/tables/niveau_relation_par_sexe");
+    expect(shipped.status).toBe(400);
+    expect(shipped.body.error.details.errors[0].message).toBe(
+      "Un tableau livré avec la BDC ne peut pas être supprimé : les rapports s'en servent.",
+    );
+    expect(
+      await app.db("table_definitions").where({ code: "a_supprimer" }).first("id"),
+    ).toBeTruthy();
+  });
+
+  it("is done by its service's head, audited, and the table is gone", async () => {
+    const deleted = await head.request("DELETE", "/api/tables/a_supprimer");
+    expect(deleted.status).toBe(204);
+    expect((await head.get("/api/tables/a_supprimer")).status).toBe(404);
+    expect(
+      await app.db("table_definitions").where({ code: "a_supprimer" }).first("id"),
+    ).toBeUndefined();
+    const audited = await app
+      .db("audit_log")
+      .where({ action: "table.definition.delete" })
+      .first("target_id");
+    expect(audited.target_id).toBe("a_supprimer");
+  });
+});
+
 describe("a new release shipping a code an association already used", () => {
   it("moves the association's table aside and ships its own, so report packs read the shipped one", async () => {
     const { importShippedTables } = await import("../../engine/store/tables.ts");

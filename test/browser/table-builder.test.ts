@@ -95,5 +95,15 @@ describe("the table builder", () => {
       "Total",
     ]);
     expect(sheet!.rows).toContainEqual(["Simple contact", 2, 1, 0, 3]);
+
+    // A table made in the app can be deleted, after a confirmation.
+    await page.getByRole("button", { name: "Supprimer ce tableau…" }).click();
+    await page
+      .getByRole("group", { name: "Confirmer la suppression" })
+      .getByRole("button", { name: "Supprimer définitivement" })
+      .click();
+    await page.getByRole("heading", { name: "Tableaux", exact: true }).waitFor();
+    expect(await page.getByRole("link", { name: new RegExp(`^${TITLE}`) }).count()).toBe(0);
+    expect(await app!.db("table_definitions").where({ title: TITLE }).first("id")).toBeUndefined();
   });
 });

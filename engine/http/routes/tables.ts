@@ -3,6 +3,7 @@ import type { AppContext } from "../context.ts";
 import {
   checkedDefinition,
   computeTable,
+  deleteTableDefinition,
   findTableDefinition,
   findTableOptions,
   listTables,
@@ -91,6 +92,11 @@ export function tableRoutes({ db, config }: AppContext): Router {
     const caller = requireCaller(req);
     const def = await saveTableDefinition(db, caller, bodyObject(req), threshold);
     res.status(201).json(def);
+  });
+
+  router.delete("/tables/:code", async (req, res) => {
+    await deleteTableDefinition(db, requireCaller(req), req.params.code);
+    res.status(204).end();
   });
 
   router.get("/tables/:file.csv", async (req, res) => {

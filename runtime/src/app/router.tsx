@@ -115,7 +115,7 @@ function Gate() {
           path="tableaux/:code"
           element={
             <Suspense fallback={<Loading what="du tableau" />}>
-              <TablePage />
+              <TablePage canAuthor={canAuthorTables} />
             </Suspense>
           }
         />

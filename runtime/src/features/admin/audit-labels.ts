@@ -20,6 +20,7 @@ const ACTION_LABELS: Record<string, string> = {
   "response.update": "Fiche modifiée",
   "table.export": "Tableau exporté",
   "table.definition.create": "Tableau créé",
+  "table.definition.delete": "Tableau supprimé",
   "table.definition.renamed": "Tableau renommé (code repris par une version livrée)",
   "report.export": "Rapport exporté",
   "responses.export": "Fiches exportées",
