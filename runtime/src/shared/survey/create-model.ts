@@ -20,6 +20,7 @@ export function createSurveyModel(
   model.clearInvisibleValues = "onComplete";
   model.completeText = "Enregistrer la fiche";
   if (options.singlePage) model.questionsOnPageMode = "singlePage";
+  hintMonthFormat(model);
   if (options.data) model.data = options.data;
   else prefillRecordDate(model, json);
   if (options.display) model.mode = "display";
@@ -35,4 +36,15 @@ function prefillRecordDate(model: Model, json: SurveyJson): void {
   const code = (json as { bdcDateQuestion?: unknown }).bdcDateQuestion;
   if (typeof code !== "string" || !model.getQuestionByName(code)) return;
   model.setValue(code, todayInFrance());
+}
+
+/**
+ * Firefox and Safari on a computer show a month question as a plain text
+ * field: say the format it takes. Browsers with a month picker ignore it.
+ */
+function hintMonthFormat(model: Model): void {
+  for (const question of model.getAllQuestions(false, false, true)) {
+    const text = question as { inputType?: string; placeholder?: string };
+    if (text.inputType === "month" && !text.placeholder) text.placeholder = "AAAA-MM (ex. 2026-03)";
+  }
 }
