@@ -104,9 +104,10 @@ export async function findTableDefinition(
 }
 
 /**
- * Inserts shipped definitions that are not in the database yet. A table made in
- * the app under a code that a new release now ships is moved aside (its code
- * gets « _local »), or the report packs naming that code would read it.
+ * Brings the shipped definitions in: new ones inserted, changed ones updated,
+ * those a release no longer ships removed (no report names them any more). A
+ * table made in the app under a code that a new release now ships is moved
+ * aside (its code gets « _local »), or the report packs naming that code would read it.
  */
 export async function importShippedTables(
   db: Knex,
@@ -129,9 +130,16 @@ export async function importShippedTables(
           source: "shipped",
         })
         .onConflict("code")
-        .ignore();
+        .merge(["title", "definition"]);
     });
   }
+  await db("table_definitions")
+    .where({ source: "shipped" })
+    .whereNotIn(
+      "code",
+      definitions.map((d) => d.code),
+    )
+    .delete();
 }
 
 async function moveAppTableAside(

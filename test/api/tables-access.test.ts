@@ -222,6 +222,37 @@ describe("deleting a table made in the app", () => {
   });
 });
 
+describe("a new release changing the shipped tables", () => {
+  it("updates a shipped definition that changed and removes one no longer shipped", async () => {
+    const { importShippedTables } = await import("../../engine/store/tables.ts");
+    const { readShippedTables } = await import("../../engine/store/shipped.ts");
+    await app
+      .db("table_definitions")
+      .where({ code: "jeunes_par_association" })
+      .update({ title: "Ancien titre" });
+    await app.db("table_definitions").insert({
+      code: "ancien_tableau_livre",
+      title: "Plus livré",
+      definition: JSON.stringify({ ...byRelation, code: "ancien_tableau_livre" }),
+      source: "shipped",
+    });
+
+    await importShippedTables(app.db, readShippedTables());
+
+    const titles = await app
+      .db("table_definitions")
+      .whereIn("code", ["jeunes_par_association", "ancien_tableau_livre"])
+      .select("code", "title");
+    expect(titles).toEqual([
+      { code: "jeunes_par_association", title: "Jeunes connus par association et sexe" },
+    ]);
+    // Tables made in the app stay.
+    expect(
+      await app.db("table_definitions").where({ code: "par_relation" }).first("id"),
+    ).toBeTruthy();
+  });
+});
+
 describe("a new release shipping a code an association already used", () => {
   it("moves the association's table aside and ships its own, so report packs read the shipped one", async () => {
     const { importShippedTables } = await import("../../engine/store/tables.ts");
