@@ -2,7 +2,7 @@ import type { Knex } from "knex";
 import type { Caller } from "./caller.ts";
 import { audit } from "./audit.ts";
 import { hashPassword, newPasswordProblem, verifyPassword } from "./passwords.ts";
-import { checkLoginRate, recordLoginFailure } from "./rate-limit.ts";
+import { admitLoginAttempt } from "./rate-limit.ts";
 import { openSession, withCaller, type NewSession } from "./sessions.ts";
 import { ApiError } from "../http/errors.ts";
 
@@ -22,12 +22,12 @@ export async function changeOwnPassword(
   }
   // A stolen session must not become a way to guess the password.
   const key = { ip: caller.ip, email: caller.email };
-  await checkLoginRate(db, key);
+  const attempt = await admitLoginAttempt(db, key);
   const user = await db("users").where({ id: caller.userId }).first("password_hash");
   if (!user || !(await verifyPassword(user.password_hash, input.current))) {
-    await recordLoginFailure(db, key);
     throw invalid("current_password", "Le mot de passe actuel est incorrect.");
   }
+  await attempt.forget();
   if (input.current === input.next) {
     throw invalid("new_password", "Le nouveau mot de passe doit être différent de l'actuel.");
   }

@@ -5,12 +5,7 @@ import type { Role } from "./roles.ts";
 import { audit } from "./audit.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
 import { apiError } from "../http/errors.ts";
-import {
-  checkLoginRate,
-  clearLoginFailures,
-  recentFailuresFor,
-  recordLoginFailure,
-} from "./rate-limit.ts";
+import { admitLoginAttempt, clearLoginFailures, recentFailuresFor } from "./rate-limit.ts";
 
 // Sessions live in the database (no server state), keyed by the sha256 of the
 // cookie's token. A login failure counts towards a temporary lock of the account.
@@ -35,31 +30,26 @@ export async function login(
 ): Promise<NewSession> {
   const email = input.email.trim().toLowerCase();
   const key = { ip: input.ip, email };
-  await checkLoginRate(db, key);
+  // Counted now, whatever comes of it; a successful login forgets it below.
+  await admitLoginAttempt(db, key);
   const user = await db("users").where({ email }).first();
   if (!user) {
     // An unknown address answers as an account would, lock included: the
     // answers must not tell which addresses have an account.
-    const earlier = await recentFailuresFor(db, email);
-    if (earlier < MAX_FAILED_LOGINS)
+    const attempts = await recentFailuresFor(db, email);
+    if (attempts <= MAX_FAILED_LOGINS)
       await verifyPassword(await dummyPasswordHash(), input.password);
-    await db.transaction(async (trx) => {
-      await recordLoginFailure(trx, key);
-      await audit(trx, { userId: null, ip: input.ip }, loginFailure(email, "unknown_email"));
-    });
-    if (earlier + 1 >= MAX_FAILED_LOGINS)
-      throw apiError("account_locked", { minutes: LOCK_MINUTES });
+    await audit(db, { userId: null, ip: input.ip }, loginFailure(email, "unknown_email"));
+    if (attempts >= MAX_FAILED_LOGINS) throw apiError("account_locked", { minutes: LOCK_MINUTES });
     throw apiError("bad_credentials");
   }
   if (user.locked_until && new Date(user.locked_until) > new Date()) {
-    await recordLoginFailure(db, key);
     throw apiError("account_locked", { minutes: LOCK_MINUTES });
   }
   const ok = !user.disabled && (await verifyPassword(user.password_hash, input.password));
   if (!ok) {
     const locked = await db.transaction(async (trx) => {
       const lockedNow = await countFailure(trx, user.id);
-      await recordLoginFailure(trx, key);
       await audit(trx, { userId: user.id, ip: input.ip }, loginFailure(email, "bad_password"));
       return lockedNow;
     });

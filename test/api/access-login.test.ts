@@ -48,6 +48,21 @@ describe("the login rate limit", () => {
     expect(known).toEqual([401, 401, 401, 401, 423, 423, 423, 423, 423, 423, 429]);
   });
 
+  it("lets no more than the limit through when the guesses come all at once", async () => {
+    const email = uniqueEmail("rafale");
+    const burst = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        loginFrom(app.url, email, "mauvais-mot-de-passe", `198.51.102.${i + 1}`),
+      ),
+    );
+    const answered = burst.filter(({ result }) => result.status !== 429).length;
+    expect(answered).toBeGreaterThan(0);
+    expect(answered).toBeLessThanOrEqual(MAX_FAILURES_PER_EMAIL);
+    // Every attempt counts, refused ones included: the burst keeps the address blocked.
+    const counted = await app.db("login_attempts").where({ email }).count("* as n");
+    expect(Number(counted[0]!.n)).toBe(25);
+  });
+
   it("refuses even the right password from an address that failed too often", async () => {
     const ip = "203.0.113.7";
     for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
