@@ -25,6 +25,12 @@ export async function changeOwnPassword(
   const attempt = await admitLoginAttempt(db, key);
   const user = await db("users").where({ id: caller.userId }).first("password_hash");
   if (!user || !(await verifyPassword(user.password_hash, input.current))) {
+    // Logged like a failed sign-in: someone holding a session may be guessing.
+    await audit(db, caller, {
+      action: "user.password.change_failed",
+      targetType: "user",
+      targetId: caller.userId,
+    });
     throw invalid("current_password", "Le mot de passe actuel est incorrect.");
   }
   await attempt.forget();

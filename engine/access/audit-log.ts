@@ -33,8 +33,10 @@ export async function listAudit(
   page: { before?: string; limit?: string },
 ): Promise<{ entries: AuditEntry[]; next_before: number | null }> {
   const prefixes = requireAdminPrefixes(caller);
-  const limit = page.limit === undefined ? 50 : Number(page.limit);
-  const before = page.before === undefined ? undefined : Number(page.before);
+  // Digits only: Number() also read « 1e2 », « 0x10 » or « 5 » with spaces.
+  const whole = (text: string) => (/^\d{1,15}$/.test(text) ? Number(text) : NaN);
+  const limit = page.limit === undefined ? 50 : whole(page.limit);
+  const before = page.before === undefined ? undefined : whole(page.before);
   if (!Number.isInteger(limit) || limit < 1 || limit > AUDIT_PAGE_MAX) {
     throw invalid("limit", `« limit » va de 1 à ${AUDIT_PAGE_MAX}.`);
   }
@@ -84,7 +86,7 @@ export async function listAudit(
   const rows = await query;
   const more = rows.length > limit;
   const shown = rows.slice(0, limit);
-  const labels = await targetLabels(db, shown);
+  const labels = await targetLabels(db, shown, prefixes);
   const entries = shown.map((row) => ({
     ...row,
     at: row.at instanceof Date ? row.at.toISOString() : row.at,
@@ -98,12 +100,15 @@ const WHOLE_NUMBER = /^\d{1,9}$/;
 
 /**
  * What each target of a page is called today, so the journal names things
- * instead of showing identifiers: one small query per kind of target. Young
- * people are named by their code only. A target erased since keeps no label.
+ * instead of showing identifiers: one small query per kind of target, each
+ * kept to the reader's branch (a row about a shared account's export must not
+ * name another association's table). Young people are named by their code
+ * only. A target erased since keeps no label.
  */
 async function targetLabels(
   db: Knex,
   rows: { target_type: string | null; target_id: string | null }[],
+  prefixes: string[],
 ): Promise<Map<string, string>> {
   const idsOf = (type: string, shape: RegExp) => [
     ...new Set(
@@ -112,15 +117,33 @@ async function targetLabels(
         .map((r) => r.target_id!),
     ),
   ];
+  const branch = db("organisations")
+    .select("id")
+    .where((b) => {
+      for (const prefix of prefixes) b.orWhere("path", "like", `${prefix}%`);
+    });
   const labels = new Map<string, string>();
   const put = (type: string, found: { id: unknown; label: string }[]) =>
     found.forEach((f) => labels.set(`${type}:${String(f.id)}`, f.label));
+
   const users = idsOf("user", WHOLE_NUMBER);
-  if (users.length)
-    put("user", await db("users").whereIn("id", users).select("id", "email as label"));
+  if (users.length) {
+    const inBranch = db("user_roles").select("user_id").whereIn("organisation_id", branch.clone());
+    put(
+      "user",
+      await db("users").whereIn("id", users).whereIn("id", inBranch).select("id", "email as label"),
+    );
+  }
   const subjects = idsOf("subject", UUID);
-  if (subjects.length)
-    put("subject", await db("subjects").whereIn("id", subjects).select("id", "code as label"));
+  if (subjects.length) {
+    put(
+      "subject",
+      await db("subjects")
+        .whereIn("id", subjects)
+        .whereIn("organisation_id", branch.clone())
+        .select("id", "code as label"),
+    );
+  }
   const responses = idsOf("response", UUID);
   if (responses.length) {
     put(
@@ -128,6 +151,7 @@ async function targetLabels(
       await db("responses as r")
         .join("grids as g", "g.id", "r.grid_id")
         .whereIn("r.id", responses)
+        .whereIn("r.organisation_id", branch.clone())
         .select(
           "r.id",
           db.raw("g.title || ' du ' || to_char(r.occurred_on, 'DD/MM/YYYY') as label"),
@@ -138,14 +162,25 @@ async function targetLabels(
   if (organisations.length) {
     put(
       "organisation",
-      await db("organisations").whereIn("id", organisations).select("id", "name as label"),
+      await db("organisations")
+        .whereIn("id", organisations)
+        .whereIn("id", branch.clone())
+        .select("id", "name as label"),
     );
   }
   const tables = idsOf("table", /^[a-z][a-z0-9_]*$/);
   if (tables.length) {
     put(
       "table",
-      await db("table_definitions").whereIn("code", tables).select("code as id", "title as label"),
+      await db("table_definitions")
+        .whereIn("code", tables)
+        .where((q) =>
+          q
+            .where("source", "shipped")
+            .orWhereNull("organisation_id")
+            .orWhereIn("organisation_id", branch.clone()),
+        )
+        .select("code as id", "title as label"),
     );
   }
   return labels;

@@ -17,6 +17,8 @@ export type ManagedUser = {
   email: string;
   display_name: string;
   disabled: boolean;
+  /** Still holds the provisional password an admin gave. */
+  must_change_password: boolean;
   created_at: string;
   roles: { role: Role; label: string; organisation_id: number; organisation_name: string }[];
 };
@@ -40,6 +42,7 @@ function toUser(row: Record<string, any>, roles: RoleRow[], prefixes: string[]):
     email: row.email,
     display_name: row.display_name,
     disabled: row.disabled,
+    must_change_password: Boolean(row.must_change_password),
     created_at: row.created_at instanceof Date ? row.created_at.toISOString() : row.created_at,
     // Roles held elsewhere are none of this admin's business.
     roles: roles
@@ -53,7 +56,14 @@ function toUser(row: Record<string, any>, roles: RoleRow[], prefixes: string[]):
   };
 }
 
-const USER_COLUMNS = ["u.id", "u.email", "u.display_name", "u.disabled", "u.created_at"];
+const USER_COLUMNS = [
+  "u.id",
+  "u.email",
+  "u.display_name",
+  "u.disabled",
+  "u.must_change_password",
+  "u.created_at",
+];
 
 function visibleUsers(db: Knex | Knex.Transaction, prefixes: string[]) {
   return db("users as u").whereExists(
@@ -279,6 +289,20 @@ export async function resetUserPassword(
   id: number,
   password: unknown,
 ): Promise<void> {
+  // Reset skips the current password: on one's own account it would let a borrowed
+  // session take the account. One's own password is changed in « Mon compte ».
+  await db.transaction((trx) => manageable(trx, caller, id));
+  if (id === caller.userId) {
+    throw new ApiError("invalid_request", {
+      errors: [
+        {
+          field: "password",
+          message:
+            "Pour votre propre compte, changez votre mot de passe dans « Mon compte » : il demande l'actuel.",
+        },
+      ],
+    });
+  }
   const problem = newPasswordProblem(password);
   if (problem)
     throw new ApiError("invalid_request", { errors: [{ field: "password", message: problem }] });

@@ -22,9 +22,19 @@ export function onlyKeys(body: Record<string, unknown>, allowed: string[]): void
   }
 }
 
+/**
+ * `?name=` as text, or undefined when absent or empty. Given twice or as a list
+ * (`?grid=a&grid=b`, `?grid[]=a`), it is refused: silently keeping neither
+ * dropped a filter and returned every grid.
+ */
 export function queryString(req: Request, name: string): string | undefined {
   const value = req.query[name];
-  return typeof value === "string" && value !== "" ? value : undefined;
+  if (value !== undefined && typeof value !== "string") {
+    throw new ApiError("invalid_request", {
+      errors: [{ field: name, message: `« ${name} » ne se donne qu'une fois, comme un texte.` }],
+    });
+  }
+  return value === "" ? undefined : value;
 }
 
 /** `?name=` as a whole number between min and max, or the default when absent; else a 400. */

@@ -7,7 +7,7 @@ import { freeTextFields, stripFreeText, type FreeTextField } from "../grid/free-
 import type { SurveyJson } from "../grid/types.ts";
 import { dataQuestions } from "../grid/walk.ts";
 import { itemValue, textOf } from "../grid/items.ts";
-import { isUuid } from "./subjects.ts";
+import { freeCode, isUuid, type SubjectKind } from "./subjects.ts";
 
 // A young person's rights over their data (GDPR): export everything stored
 // about them, anonymise, erase. The service head and the association admin
@@ -291,9 +291,12 @@ export async function anonymiseSubjectIn(
         .update({ data: JSON.stringify(stripped.data) });
     }
   }
+  // A code the service chose may carry a name (« ZOE-DUPONT-2009 »): a generated one replaces it.
+  const kind = (subject.kind ?? "youth") as SubjectKind;
   await trx("subjects")
     .where({ id: subject.id })
     .update({
+      code: await freeCode(trx, kind),
       first_name: null,
       birth_month: null,
       neighbourhood: null,

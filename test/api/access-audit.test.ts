@@ -49,6 +49,31 @@ describe("the audit log read by an association admin", () => {
     expect(about("response.create")).toBe("Fiche jeune du 14/03/2026");
   });
 
+  it("does not name another association's table in a row about one of its own people", async () => {
+    // As when someone holding roles in both associations exports the other one's table.
+    const horizons = await app.db("organisations").where({ code: "horizons" }).first("id");
+    await app.db("table_definitions").insert({
+      code: "tableau_horizons_secret",
+      title: "Titre que seule Horizons doit lire",
+      definition: JSON.stringify({ code: "tableau_horizons_secret" }),
+      source: "app",
+      organisation_id: horizons.id,
+    });
+    const own = await app.db("users").where({ email: "educateur@demo.bdc" }).first("id");
+    await app.db("audit_log").insert({
+      actor_id: own.id,
+      action: "table.export",
+      target_type: "table",
+      target_id: "tableau_horizons_secret",
+      details: JSON.stringify({ format: "csv" }),
+    });
+    const result = await admin.get("/api/audit");
+    const row = result.body.entries.find((e: Entry) => e.target_id === "tableau_horizons_secret");
+    expect(row).toBeDefined();
+    expect(row.target_label).toBeNull();
+    expect(result.text).not.toContain("Titre que seule Horizons doit lire");
+  });
+
   it("never shows another association's rows", async () => {
     const horizons = [
       await organisationId(app.db, "horizons"),

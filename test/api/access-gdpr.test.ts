@@ -129,6 +129,18 @@ describe("exporting a young person's data", () => {
 });
 
 describe("anonymising a young person", () => {
+  it("replaces a code the service chose, which may carry a name, with a generated one", async () => {
+    const chosen = await educator.post("/api/subjects", {
+      kind: "youth",
+      code: "ZOE-DUPONT-2009",
+      first_name: "Zoé",
+    });
+    expect(chosen.status).toBe(201);
+    expect((await head.post(`/api/subjects/${chosen.body.id}/anonymise`)).status).toBe(200);
+    const subject = await app.db("subjects").where({ id: chosen.body.id }).first("code");
+    expect(subject.code).toMatch(/^J-[2-9A-HJKMNP-Z]{6}$/);
+  });
+
   it("blanks the first name, the birth month and every free-text answer, in responses and revisions", async () => {
     const { youth, responseId } = await youthWithHistory();
     const result = await head.post(`/api/subjects/${youth.id}/anonymise`);

@@ -73,6 +73,47 @@ describe("a password an admin resets", () => {
   });
 });
 
+describe("an admin's own password", () => {
+  it("cannot be reset without the current one: it is changed in « Mon compte »", async () => {
+    const self = await app.db("users").where({ email: "admin@demo.bdc" }).first("id");
+    const result = await admin.post(`/api/users/${self.id}/password`, { password: PROVISIONAL });
+    expect(result.status).toBe(400);
+    expect(result.body.error.details.errors[0]).toEqual({
+      field: "password",
+      message:
+        "Pour votre propre compte, changez votre mot de passe dans « Mon compte » : il demande l'actuel.",
+    });
+    expect((await admin.get("/api/session")).status).toBe(200);
+  });
+
+  it("is logged when a wrong current one is given", async () => {
+    const educator = await loggedIn(app.url, "educateur@demo.bdc", DEMO_PASSWORD);
+    const wrong = await educator.post("/api/session/password", {
+      current_password: "pas-le-bon-mot-de-passe",
+      new_password: OWN,
+    });
+    expect(wrong.status).toBe(400);
+    const row = await app
+      .db("audit_log")
+      .where({ action: "user.password.change_failed" })
+      .first("actor_id");
+    const user = await app.db("users").where({ email: "educateur@demo.bdc" }).first("id");
+    expect(row.actor_id).toBe(user.id);
+  });
+});
+
+describe("the accounts list", () => {
+  it("says which accounts still hold a provisional password", async () => {
+    const users: { email: string; must_change_password: boolean }[] = (
+      await admin.get("/api/users")
+    ).body;
+    expect(users.find((u) => u.email === "educateur.roubaix@demo.bdc")?.must_change_password).toBe(
+      true,
+    );
+    expect(users.find((u) => u.email === "admin@demo.bdc")?.must_change_password).toBe(false);
+  });
+});
+
 describe("the demo accounts", () => {
   it("are not provisional", async () => {
     const educator = await loggedIn(app.url, "educateur@demo.bdc", DEMO_PASSWORD);

@@ -240,6 +240,13 @@ describe("listing records a page at a time", () => {
       expect(result.status, query).toBe(400);
       expect(result.body.error.details.errors[0].field, query).toBe(field);
     }
+    // Given twice, a filter is refused rather than dropped (which listed every grid).
+    const twice = await educator.get("/api/responses?grid=profil_jeune&grid=accompagnement");
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.details.errors[0]).toEqual({
+      field: "grid",
+      message: "« grid » ne se donne qu'une fois, comme un texte.",
+    });
     const result = await educator.get("/api/responses?limit=0");
     expect(result.body.error.details.errors[0].message).toBe(
       "« limit » est un nombre entier de 1 à 1000.",

@@ -9,7 +9,7 @@ import { NewProposalPage } from "../features/proposals/NewProposalPage.tsx";
 import { ProposalPage } from "../features/proposals/ProposalPage.tsx";
 import { ProposalsPage } from "../features/proposals/ProposalsPage.tsx";
 import { LoginPage } from "../features/session/LoginPage.tsx";
-import { getSession, type Session } from "../features/session/session-api.ts";
+import { deleteSession, getSession, type Session } from "../features/session/session-api.ts";
 import { Layout } from "./Layout.tsx";
 import { SessionContext } from "./session-context.tsx";
 
@@ -60,6 +60,9 @@ export function App() {
         <p>
           <a href="/mot-de-passe">Choisir mon mot de passe</a>
         </p>
+        <button type="button" onClick={() => void deleteSession().then(() => setSession(null))}>
+          Se déconnecter
+        </button>
       </main>
     );
   }

@@ -7,6 +7,7 @@ import { useUpdateUser } from "./update-user.ts";
 import { PasswordResetForm } from "./PasswordResetForm.tsx";
 import { UserForm } from "./UserForm.tsx";
 import type { ManagedUser } from "./types.ts";
+import { useSession } from "../../app/session-context.tsx";
 
 /** The association's accounts: create, disable or enable, give a new password. */
 export function UsersPage() {
@@ -16,6 +17,9 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<ManagedUser | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const { state } = useSession();
+  // One's own password is changed in « Mon compte », which asks for the current one.
+  const selfId = state.status === "signed-in" ? state.session.user.id : undefined;
 
   async function toggle(user: ManagedUser) {
     setNotice(null);
@@ -100,7 +104,13 @@ export function UsersPage() {
                       .map((r) => `${capitalise(r.label)} · ${r.organisation_name}`)
                       .join(", ") || "—"}
                   </td>
-                  <td data-label="État">{user.disabled ? "Désactivé" : "Actif"}</td>
+                  <td data-label="État">
+                    {user.disabled
+                      ? "Désactivé"
+                      : user.must_change_password
+                        ? "Actif · mot de passe provisoire"
+                        : "Actif"}
+                  </td>
                   <td data-label="Créé le">{formatDay(user.created_at)}</td>
                   <td data-label="Actions">
                     <div className="actions row-actions">
@@ -108,10 +118,12 @@ export function UsersPage() {
                         {user.disabled ? "Réactiver" : "Désactiver"}
                         <span className="sr-only"> {user.display_name}</span>
                       </button>
-                      <button type="button" onClick={() => (setResetting(user), setNotice(null))}>
-                        Nouveau mot de passe
-                        <span className="sr-only"> pour {user.display_name}</span>
-                      </button>
+                      {user.id !== selfId && (
+                        <button type="button" onClick={() => (setResetting(user), setNotice(null))}>
+                          Nouveau mot de passe
+                          <span className="sr-only"> pour {user.display_name}</span>
+                        </button>
+                      )}
                     </div>
                   </td>
                 </tr>

@@ -11,6 +11,7 @@ const ACTION_LABELS: Record<string, string> = {
   "user.update": "Compte modifié",
   "user.password.reset": "Mot de passe réinitialisé",
   "user.password.change": "Mot de passe changé",
+  "user.password.change_failed": "Échec de changement de mot de passe",
   "organisation.create": "Service ou équipe créé",
   "subject.create": "Jeune ajouté",
   "subject.export": "Données d'un jeune exportées",

@@ -8,6 +8,7 @@ export type ManagedUser = {
   email: string;
   display_name: string;
   disabled: boolean;
+  must_change_password: boolean;
   created_at: string;
   roles: { role: string; label: string; organisation_id: number; organisation_name: string }[];
 };
