@@ -19,3 +19,19 @@ export function todayInFrance(now: Date = new Date()): string {
     day: "2-digit",
   }).format(now);
 }
+
+/** The months in French, January first: one list for tables, files and pages. */
+export const FRENCH_MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+] as const;

@@ -1,4 +1,5 @@
 import type { SubjectExport } from "../store/subject-data.ts";
+import { FRENCH_MONTHS } from "../response/dates.ts";
 
 // The printable page of a young person's data export. Every value is text:
 // escaped here, never interpreted as markup, whatever an answer contains.
@@ -25,20 +26,7 @@ const SUBJECT_LABELS: Record<string, string> = {
   anonymised_at: "Anonymisé le",
 };
 
-const MONTHS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
+const MONTHS: readonly string[] = FRENCH_MONTHS;
 const SEXES: Record<string, string> = {
   fille: "Fille",
   garcon: "Garçon",

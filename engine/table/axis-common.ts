@@ -1,6 +1,7 @@
 import { questionHistory, type PublishedVersion, type QuestionHistory } from "./labels.ts";
 import type { Territory } from "./territory.ts";
 import type { Fragment } from "./sql.ts";
+import { FRENCH_MONTHS } from "../response/dates.ts";
 
 // What every dimension shares: the special keys, the resolved shape, the
 // context a definition is resolved in, and the check that a question exists.
@@ -70,20 +71,7 @@ export const SEX_HEADERS: Header[] = [
   { key: "autre_nsp", label: "Autre / non précisé" },
 ];
 
-export const MONTHS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
+export const MONTHS: readonly string[] = FRENCH_MONTHS;
 
 export const CHOICE_TYPES = ["radiogroup", "dropdown", "rating", "imagepicker", "buttongroup"];
 export const MULTI_TYPES = ["checkbox", "tagbox"];

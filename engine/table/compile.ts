@@ -339,8 +339,9 @@ function keyedRecords(scan: Scan, present: number[], distinct: boolean): Fragmen
  * Counting young people by keys of the record and keys of the young person:
  * the records are first reduced to distinct (record keys, young person) by
  * hashing, and only those lines join the young people for their own keys. On
- * a million records, four per young person, this halved the time of
- * « niveau de relation × sexe » (bench) against joining every record.
+ * a million records, four per young person (bench), « niveau de relation ×
+ * sexe » went from 2.9 s to 1.9 s and « jeunes par territoire » from 2.6 s to
+ * 0.8 s against joining every record.
  */
 function distinctYoungPeopleThenSubject(scan: Scan, present: number[]): Fragment {
   const ofRecord = present.filter((i) => scan.dims[i]!.reads === "record");

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { loggedIn, type ApiClient } from "../support/client.ts";
 import { insertRecord, insertYouth, publishVersion } from "../support/table-data.ts";
-import { cell, column, type Table } from "../support/tables.ts";
+import { cell, column, previewTable, type Table } from "../support/tables.ts";
 import type { SurveyElement } from "../../engine/grid/types.ts";
 
 // A dataset with known counts in the educator's service (avenir_jeunes_1),
@@ -129,11 +129,8 @@ afterAll(() => app.close());
 
 const base = { code: "essai", title: "Essai", columns: [] as unknown[] };
 
-async function preview(definition: Record<string, unknown>, query = ""): Promise<Table> {
-  const result = await head.post(`/api/tables/preview${query}`, { ...base, ...definition });
-  if (result.status !== 200) throw new Error(`preview failed: ${result.text}`);
-  return result.body;
-}
+const preview = (definition: Record<string, unknown>, query = ""): Promise<Table> =>
+  previewTable(head, definition, query);
 
 describe("counting records and young people", () => {
   it("counts records by choice across versions, apart from non renseigné and non demandé", async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server.ts";
 import { loggedIn, type ApiClient } from "../support/client.ts";
 import { insertRecord } from "../support/table-data.ts";
-import { cell, column, type Table } from "../support/tables.ts";
+import { cell, column, previewTable, type Table } from "../support/tables.ts";
 
 // Street work, a grid about no young person: four sessions of the educator's
 // service (avenir_jeunes_1), whose counts of young people met are breakdowns
@@ -47,13 +47,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const base = { code: "essai", title: "Essai", columns: [] as unknown[] };
-
-async function preview(definition: Record<string, unknown>, query = ""): Promise<Table> {
-  const result = await head.post(`/api/tables/preview${query}`, { ...base, ...definition });
-  if (result.status !== 200) throw new Error(`preview failed: ${result.text}`);
-  return result.body;
-}
+const preview = (definition: Record<string, unknown>, query = ""): Promise<Table> =>
+  previewTable(head, definition, query);
 
 describe("street work: counts breakdowns, checkboxes, numbers, periods", () => {
   it("sums a breakdown's cells by its rows and columns", async () => {

@@ -1,3 +1,5 @@
+import type { ApiClient } from "./client.ts";
+
 // Reading computed tables in tests by keys, as a person reads them by labels.
 
 type Entry = { keys: string[]; label: string };
@@ -41,4 +43,16 @@ export function cell(
 /** Row keys → figure in the first column, for a one-column table. */
 export function column(table: Table): Record<string, number | null> {
   return Object.fromEntries(table.rows.map((r, i) => [r.keys.join("|"), table.cells[i]![0]!]));
+}
+
+/** Computes a definition without saving it (code, title and columns filled in when left out). */
+export async function previewTable(
+  client: ApiClient,
+  definition: Record<string, unknown>,
+  query = "",
+): Promise<Table> {
+  const base = { code: "essai", title: "Essai", columns: [] as unknown[] };
+  const result = await client.post(`/api/tables/preview${query}`, { ...base, ...definition });
+  if (result.status !== 200) throw new Error(`preview failed: ${result.text}`);
+  return result.body;
 }

@@ -1,3 +1,5 @@
+import { FRENCH_MONTHS } from "../../../engine/response/dates.ts";
+
 // Calendar dates travel as 'YYYY-MM-DD' strings and are never turned into
 // Date objects, so no time zone can shift them by a day.
 
@@ -8,20 +10,7 @@ export function formatDate(isoDate: string | null | undefined): string {
   return `${match[3]}/${match[2]}/${match[1]}`;
 }
 
-const MONTHS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
+const MONTHS: readonly string[] = FRENCH_MONTHS;
 
 export function monthName(month: number): string {
   return MONTHS[month - 1] ?? String(month);
