@@ -75,7 +75,7 @@ async function checkLoginRate(db: Knex | Knex.Transaction, key: Key): Promise<vo
 }
 
 /** Attempts against one e-mail within the window, the current one included. */
-export async function recentFailuresFor(
+export async function recentAttemptsFor(
   db: Knex | Knex.Transaction,
   email: string,
 ): Promise<number> {

@@ -5,7 +5,7 @@ import type { Role } from "./roles.ts";
 import { audit } from "./audit.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
 import { apiError } from "../http/errors.ts";
-import { admitLoginAttempt, clearLoginFailures, recentFailuresFor } from "./rate-limit.ts";
+import { admitLoginAttempt, clearLoginFailures, recentAttemptsFor } from "./rate-limit.ts";
 
 // Sessions live in the database (no server state), keyed by the sha256 of the
 // cookie's token. A login failure counts towards a temporary lock of the account.
@@ -36,7 +36,7 @@ export async function login(
   if (!user) {
     // An unknown address answers as an account would, lock included: the
     // answers must not tell which addresses have an account.
-    const attempts = await recentFailuresFor(db, email);
+    const attempts = await recentAttemptsFor(db, email);
     if (attempts <= MAX_FAILED_LOGINS)
       await verifyPassword(await dummyPasswordHash(), input.password);
     await audit(db, { userId: null, ip: input.ip }, loginFailure(email, "unknown_email"));
