@@ -60,7 +60,7 @@ const messages: { [C in ErrorCode]: (details: Catalogue[C]) => string } = {
   account_locked: (d) =>
     `Trop d'essais de mot de passe : le compte est bloqué pendant ${d.minutes} minutes.`,
   too_many_attempts: (d) =>
-    `Trop de tentatives de connexion. Réessayez dans ${d.seconds} secondes.`,
+    `Trop de tentatives pour ce compte ou depuis cette adresse. Réessayez dans ${waitText(d.seconds)}.`,
   csrf_missing: () =>
     "La demande n'a pas pu être vérifiée (jeton de sécurité absent). Rechargez la page.",
   forbidden: () => "Vous n'avez pas les droits nécessaires pour cette action.",
@@ -120,4 +120,11 @@ export function apiError<C extends ErrorCode>(
 
 export function notFound(what: string): ApiError<"not_found"> {
   return new ApiError("not_found", { what });
+}
+
+/** « 15 minutes », « 1 minute », « 40 secondes »: a wait as people say it. */
+function waitText(seconds: number): string {
+  if (seconds < 60) return `${seconds} seconde${seconds > 1 ? "s" : ""}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes > 1 ? "s" : ""}`;
 }

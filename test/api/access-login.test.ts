@@ -29,6 +29,9 @@ describe("the login rate limit", () => {
     const { result } = await loginFrom(app.url, email, "mauvais-mot-de-passe", "198.51.100.200");
     expect(result.status).toBe(429);
     expect(result.body.error.code).toBe("too_many_attempts");
+    expect(result.body.error.message).toMatch(
+      /^Trop de tentatives pour ce compte ou depuis cette adresse\. Réessayez dans 1[45] minutes\.$/,
+    );
     expect(result.body.error.details.seconds).toBeGreaterThan(800);
     expect(result.body.error.details.seconds).toBeLessThanOrEqual(900);
     expect(result.headers.get("retry-after")).toBe(String(result.body.error.details.seconds));
