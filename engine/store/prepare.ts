@@ -1,7 +1,7 @@
 import type { Knex } from "knex";
 import type { Config } from "../config.ts";
 import { importShippedGrids } from "./grids.ts";
-import { importShippedTables } from "./tables.ts";
+import { importShippedTables } from "./table-import.ts";
 import { readShippedGrids, readShippedTables } from "./shipped.ts";
 import { seedDemo } from "./seed.ts";
 import type { AnyTableDefinition } from "../table/any-definition.ts";

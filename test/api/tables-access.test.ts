@@ -224,7 +224,7 @@ describe("deleting a table made in the app", () => {
 
 describe("a new release changing the shipped tables", () => {
   it("updates a shipped definition that changed and removes one no longer shipped", async () => {
-    const { importShippedTables } = await import("../../engine/store/tables.ts");
+    const { importShippedTables } = await import("../../engine/store/table-import.ts");
     const { readShippedTables } = await import("../../engine/store/shipped.ts");
     await app
       .db("table_definitions")
@@ -255,7 +255,7 @@ describe("a new release changing the shipped tables", () => {
 
 describe("a new release shipping a code an association already used", () => {
   it("moves the association's table aside and ships its own, so report packs read the shipped one", async () => {
-    const { importShippedTables } = await import("../../engine/store/tables.ts");
+    const { importShippedTables } = await import("../../engine/store/table-import.ts");
     const { readShippedTables } = await import("../../engine/store/shipped.ts");
     const org = await app.db("organisations").where({ code: "avenir_jeunes" }).first("id");
     // As if parcours_hebergement were not shipped yet when the association saved its own.
