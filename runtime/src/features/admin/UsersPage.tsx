@@ -114,10 +114,18 @@ export function UsersPage() {
                   <td data-label="Créé le">{formatDay(user.created_at)}</td>
                   <td data-label="Actions">
                     <div className="actions row-actions">
-                      <button type="button" onClick={() => toggle(user)} disabled={update.pending}>
-                        {user.disabled ? "Réactiver" : "Désactiver"}
-                        <span className="sr-only"> {user.display_name}</span>
-                      </button>
+                      {user.id === selfId ? (
+                        <span className="muted">Votre compte</span>
+                      ) : (
+                        <button
+                          type="button"
+                          onClick={() => toggle(user)}
+                          disabled={update.pending}
+                        >
+                          {user.disabled ? "Réactiver" : "Désactiver"}
+                          <span className="sr-only"> {user.display_name}</span>
+                        </button>
+                      )}
                       {user.id !== selfId && (
                         <button type="button" onClick={() => (setResetting(user), setNotice(null))}>
                           Nouveau mot de passe
