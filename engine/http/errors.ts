@@ -67,7 +67,7 @@ const messages: { [C in ErrorCode]: (details: Catalogue[C]) => string } = {
   password_change_required: () =>
     "Votre mot de passe est provisoire : choisissez-en un nouveau avant de continuer.",
   not_found: (d) => `${d.what} est introuvable.`,
-  invalid_request: (d) => summarise("La demande est incomplète ou mal formée", d.errors),
+  invalid_request: (d) => summarise("Vérifiez ce qui a été saisi", d.errors),
   invalid_response: (d) => summarise("Les réponses ne peuvent pas être enregistrées", d.errors),
   stale_revision: (d) =>
     d.changes

@@ -137,8 +137,11 @@ export async function saveTableDefinition(
     });
     await audit(trx, caller, {
       action: "table.definition.create",
+      organisationId: author.organisationId,
       targetType: "table",
       targetId: def.code,
+      // Kept for the journal once the table is gone.
+      details: { title: def.title },
     });
     return def;
   });
@@ -148,7 +151,7 @@ export async function saveTableDefinition(
 export async function deleteTableDefinition(db: Knex, caller: Caller, code: string): Promise<void> {
   const row = await visibleTables(db, caller)
     .where("t.code", code)
-    .first("t.id", "t.source", "t.organisation_id", "o.path");
+    .first("t.id", "t.title", "t.source", "t.organisation_id", "o.path");
   if (!row) throw notFound(`Le tableau « ${code} »`);
   if (row.source === "shipped") {
     throw new ApiError("invalid_request", {
@@ -179,6 +182,7 @@ export async function deleteTableDefinition(db: Knex, caller: Caller, code: stri
       organisationId: row.organisation_id,
       targetType: "table",
       targetId: code,
+      details: { title: row.title },
     });
   });
 }

@@ -217,8 +217,10 @@ describe("deleting a table made in the app", () => {
     const audited = await app
       .db("audit_log")
       .where({ action: "table.definition.delete" })
-      .first("target_id");
+      .first("target_id", "details");
     expect(audited.target_id).toBe("a_supprimer");
+    // The journal still names it once gone.
+    expect(audited.details.title).toBe("À supprimer");
   });
 });
 

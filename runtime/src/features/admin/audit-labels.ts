@@ -65,6 +65,8 @@ export function targetLabel(entry: AuditEntry): string {
   if (!entry.target_type) return "—";
   const what = TARGET_LABELS[entry.target_type] ?? entry.target_type;
   if (entry.target_label) return `${what} ${entry.target_label}`;
+  // A table deleted since: the title its rows recorded.
+  if (typeof details.title === "string") return `${what} ${details.title}`;
   const id = entry.target_id ?? "";
   return `${what} ${id.length > 12 ? `${id.slice(0, 8)}…` : id}`.trim();
 }

@@ -42,7 +42,13 @@ export function RecordsPage() {
       <ErrorAlert error={records.error ?? grids.error} />
       {records.loading && <Loading what="des fiches" />}
       {list && list.length === 0 && (
-        <p>{page === 0 ? "Aucune fiche pour l'instant." : "Aucune fiche sur cette page."}</p>
+        <p>
+          {page > 0
+            ? "Aucune fiche sur cette page."
+            : grid
+              ? "Aucune fiche pour cette grille."
+              : "Aucune fiche pour l'instant."}
+        </p>
       )}
       {list && list.length > 0 && (
         <div className="table-wrap">

@@ -11,7 +11,7 @@ const MIN_LENGTH = 12;
  * admin gave it) this page is all the app shows until it is changed.
  */
 export function PasswordPage({ provisional = false }: { provisional?: boolean }) {
-  const { run, pending, error } = useChangePassword();
+  const { run, pending, error, reset } = useChangePassword();
   const { signedIn } = useSession();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
@@ -24,6 +24,8 @@ export function PasswordPage({ provisional = false }: { provisional?: boolean })
     event.preventDefault();
     setDone(false);
     setMismatch(next !== again);
+    // The server's last refusal is about what was typed then, not now.
+    reset();
     if (next !== again) return;
     const session = await run(current, next);
     if (session) {
