@@ -74,17 +74,19 @@ describe("logging in and out", () => {
     expect(Number(failures[0]!.n)).toBeGreaterThanOrEqual(5);
   });
 
-  it("counts parallel wrong passwords one by one: four plain refusals, then locked", async () => {
-    // Reported: 25 parallel guesses got 11 tries before the lock instead of 5.
+  it("lets parallel wrong passwords through no more than the lock allows", async () => {
+    // Reported: 25 parallel guesses got 11 tries before the lock instead of 5. Every
+    // attempt is now counted before it is checked: a burst may be refused (429) even
+    // before the lock, but never gets more than four plain refusals.
     const attempts = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         new ApiClient(app.url).login("copil@demo.bdc", `mauvais-essai-${i}-xyz`),
       ),
     );
     const codes = attempts.map((a) => a.body.error.code);
-    expect(codes.filter((c) => c === "bad_credentials")).toHaveLength(4);
+    expect(codes.filter((c) => c === "bad_credentials").length).toBeLessThanOrEqual(4);
     const refused = codes.filter((c) => c !== "bad_credentials");
-    expect(refused).toContain("account_locked");
+    expect(refused.length).toBeGreaterThanOrEqual(8);
     for (const code of refused) expect(["account_locked", "too_many_attempts"]).toContain(code);
     // Even the right password is refused now (locked, or rate-limited for this address).
     expect([423, 429]).toContain((await new ApiClient(app.url).login("copil@demo.bdc")).status);
