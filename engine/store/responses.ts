@@ -75,7 +75,10 @@ function toRecord(row: Record<string, any>): ResponseRecord {
   } as ResponseRecord;
 }
 
-/** Newest first; `limit` records from `offset` (the runtime asks one more to know a next page exists). */
+/**
+ * Newest first; `limit` records from `offset` (the runtime asks for one more to
+ * know whether a next page exists).
+ */
 export async function listResponses(
   db: Knex,
   caller: Caller,

@@ -51,7 +51,7 @@ export type ResolveContext = {
   versions: PublishedVersion[];
   territory: Territory;
   organisations: OrganisationRow[];
-  /** Year whose 31 December is the reference for age bands `at: "year_end"`, when the period fixes one. */
+  /** Year whose 31 December dates the age bands `at: "year_end"`, when the period fixes one. */
   referenceYear?: number;
 };
 

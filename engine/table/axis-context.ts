@@ -86,7 +86,8 @@ export function organisation(
   level: "association" | "service",
   organisations: OrganisationRow[],
 ): ResolvedDimension {
-  // Each organisation maps to its ancestor (or itself) of the level asked, bound as one jsonb object.
+  // Each organisation maps to its ancestor (or itself) of the level asked,
+  // bound as one jsonb object.
   const ofLevel = organisations.filter((o) => o.kind === level);
   const map: Record<string, string> = {};
   for (const o of organisations) {

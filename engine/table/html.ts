@@ -42,15 +42,20 @@ function tableHtml(t: PrintableTable): string {
   const body = t.rows
     .map((row, r) => {
       const labels = row.labels.length ? row.labels : [row.label];
+      const heads = labels.map((l) => `<th scope="row">${escapeHtml(l)}</th>`).join("");
       const total = totalColumn ? figure(t.totals.rows[r]!) : "";
-      return `<tr>${labels.map((l) => `<th scope="row">${escapeHtml(l)}</th>`).join("")}${t.cells[r]!.map(figure).join("")}${total}</tr>`;
+      return `<tr>${heads}${t.cells[r]!.map(figure).join("")}${total}</tr>`;
     })
     .join("");
-  const total = `<tr class="total"><th scope="row" colspan="${rowHeads}">Total</th>${t.totals.columns.map(figure).join("")}${totalColumn ? figure(t.totals.all) : ""}</tr>`;
+  const grandTotal = totalColumn ? figure(t.totals.all) : "";
+  const total =
+    `<tr class="total"><th scope="row" colspan="${rowHeads}">Total</th>` +
+    `${t.totals.columns.map(figure).join("")}${grandTotal}</tr>`;
   return (
     `<section><h2>${escapeHtml(t.title)}</h2>` +
     (t.description ? `<p>${escapeHtml(t.description)}</p>` : "") +
-    `<div class="wide"><table><thead><tr>${head}</tr></thead><tbody>${body}${total}</tbody></table></div>` +
+    `<div class="wide"><table><thead><tr>${head}</tr></thead>` +
+    `<tbody>${body}${total}</tbody></table></div>` +
     t.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join("") +
     "</section>"
   );

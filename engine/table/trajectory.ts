@@ -103,7 +103,10 @@ function resolveTransitionDimension(
   };
 }
 
-/** `s<i>`: the answer of the young person's entry (or latest) record, "non demandé" when its version lacked the question. */
+/**
+ * `s<i>`: the answer of the young person's entry (or latest) record; "non
+ * demandé" when that record's version lacked the question.
+ */
 function situationColumn(column: SituationColumn, index: number): Fragment {
   const rank = column.moment === "entry" ? "sr.entry_rank" : "sr.latest_rank";
   return sql(

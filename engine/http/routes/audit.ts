@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { AppContext } from "../context.ts";
-import { listAudit } from "../../access/audit-log.ts";
-import { queryString } from "../request.ts";
+import { AUDIT_PAGE_MAX, listAudit } from "../../access/audit-log.ts";
+import { queryInteger, queryString } from "../request.ts";
 import { requireCaller } from "../security.ts";
 
 // The audit log in the caller's scope, newest first; `?before=<id>` pages on.
@@ -13,7 +13,7 @@ export function auditRoutes({ db }: AppContext): Router {
     res.json(
       await listAudit(db, caller, {
         before: queryString(req, "before"),
-        limit: queryString(req, "limit"),
+        limit: queryInteger(req, "limit", { min: 1, max: AUDIT_PAGE_MAX, default: 50 }),
       }),
     );
   });

@@ -3,6 +3,14 @@ import { ErrorAlert, Loading } from "../../shared/Alert.tsx";
 import { formatDate } from "../../shared/dates.ts";
 import { useGrids } from "../../shared/grids/list-grids.ts";
 import { PAGE_SIZE, useRecords } from "./list-records.ts";
+import type { ResponseRecord } from "../../shared/types.ts";
+
+/** « J-7K3Q9P · Inès »: the code, and the first name when the young person has one. */
+function subjectLabel(record: ResponseRecord): string {
+  if (!record.subject_code) return "—";
+  const name = record.subject_first_name;
+  return name ? `${record.subject_code} · ${name}` : record.subject_code;
+}
 
 export function RecordsPage() {
   const [params, setParams] = useSearchParams();
@@ -79,11 +87,7 @@ export function RecordsPage() {
                   </td>
                   <td data-label="Grille">{titles.get(record.grid) ?? record.grid}</td>
                   <td data-label="Version">{record.version}</td>
-                  <td data-label="Jeune">
-                    {record.subject_code
-                      ? `${record.subject_code}${record.subject_first_name ? ` · ${record.subject_first_name}` : ""}`
-                      : "—"}
-                  </td>
+                  <td data-label="Jeune">{subjectLabel(record)}</td>
                   <td data-label="Révision">{record.revision}</td>
                 </tr>
               ))}

@@ -26,7 +26,7 @@ function shorten(text: string, max: number): string {
  * (several domains, several months), when a cell is masked, or when federation
  * figures are rounded: the bar then shows the row's total alone.
  */
-function cellsAddUp(table: ComputedTable): boolean {
+export function cellsAddUp(table: ComputedTable): boolean {
   return table.rows.every((_, r) => {
     const total = table.totals.rows[r];
     const cells = table.cells[r] ?? [];

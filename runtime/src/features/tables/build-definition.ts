@@ -41,7 +41,7 @@ export function dimensionFits(
   );
 }
 
-/** The definition the choices make; breakdown dimensions that no longer fit the measure are left out. */
+/** The definition the choices make; dimensions that no longer fit the measure are left out. */
 export function buildDefinition(
   options: TableOptions,
   state: {

@@ -48,7 +48,8 @@ export function toGridCells(table: ComputedTable, display: Display = "counts") {
           : p.ofColumn[r]?.[c],
     );
   };
-  // A total line or column reads as a share of the grand total where that is what the view compares.
+  // A total line or column reads as a share of the grand total where that is what
+  // the view compares.
   const rowTotal = (r: number) =>
     p && display !== "ofRow"
       ? withPercent(table.totals.rows[r], ratio(table.totals.rows[r], table.totals.all))
